@@ -146,7 +146,7 @@ class Network(Item):
                 if subnet.zone not in self.availability_zones:
                     raise PydanticCustomError(
                         "infraspec_zone",
-                        "subnet {subnet!r} is in zone {zone!r}, which network {network!r} does not list",
+                        f"subnet {subnet.id!r} is in zone {subnet.zone!r}, which network {self.id!r} does not list",
                         {
                             "subnet": subnet.id,
                             "zone": subnet.zone,
@@ -205,6 +205,9 @@ class Flow(SpecModel):
     """The flow is encrypted in transit."""
     data: str | None = None
     """The data classification carried (`cardholder data`, `public`)."""
+
+    def describe(self) -> str:
+        return f"flow {self.source} → {self.target}"
 
 
 class Topology(SpecModel):

@@ -55,6 +55,10 @@ class SpecModel(BaseModel):
     def location(self) -> Location:
         return self.loc()
 
+    def describe(self) -> str | None:
+        """This object in a few words for messages ("component 'api'"), if it has a name."""
+        return None
+
     def attach(self, source: SourceNode | None, file: str) -> None:
         """Give this object and every model inside it their source positions."""
         self._source = source
@@ -105,6 +109,9 @@ class Item(SpecModel):
             if isinstance(value, str) and value:
                 return value
         return self.id
+
+    def describe(self) -> str:
+        return f"{self.KIND.replace('-', ' ')} {self.id!r}"
 
 
 def iter_models(value: Any) -> Iterator[SpecModel]:

@@ -61,7 +61,7 @@ class Naming(SpecModel):
             re.compile(value)
         except re.error as error:
             raise PydanticCustomError(
-                "infraspec_regex", "the pattern is not a valid regular expression: {reason}",
+                "infraspec_regex", f"the pattern is not a valid regular expression: {error}",
                 {"reason": str(error), "hint": "escape special characters such as . + ( with a backslash"},
             ) from None
         return value
@@ -174,7 +174,7 @@ class Constraints(SpecModel):
         for index, tag in enumerate(self.required_tags):
             if tag.key in seen:
                 raise PydanticCustomError(
-                    "infraspec_duplicate_tag", "tag {key!r} is listed twice", {"key": tag.key, "hint": "keep one entry", "path": ("required_tags", index, "key")}
+                    "infraspec_duplicate_tag", f"tag {tag.key!r} is listed twice", {"key": tag.key, "hint": "keep one entry", "path": ("required_tags", index, "key")}
                 )
             seen.add(tag.key)
         return self

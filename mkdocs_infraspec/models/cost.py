@@ -93,7 +93,7 @@ class Schedule(Item):
     def _zone(cls, value: str) -> str:
         if not re.match(r"^(UTC|[A-Za-z_]+(/[A-Za-z0-9_+\-]+)+|[A-Z]{2,5}|UTC[+-]\d{1,2})$", value):
             raise PydanticCustomError(
-                "infraspec_timezone", "{value!r} is not a time zone name", {"value": value, "hint": "use an IANA name such as Europe/London, or UTC"}
+                "infraspec_timezone", f"{value!r} is not a time zone name", {"value": value, "hint": "use an IANA name such as Europe/London, or UTC"}
             )
         return value
 
@@ -116,6 +116,9 @@ class Estimate(SpecModel):
     """The expected monthly cost, in the concern's currency."""
     basis: str | None = None
     """How it was estimated (`2 x db.r6g.xlarge Multi-AZ, 2 TB gp3`)."""
+
+    def describe(self) -> str:
+        return f"the estimate for {self.component!r} in {self.environment!r}"
 
 
 class CostManagement(SpecModel):
@@ -141,6 +144,6 @@ class CostManagement(SpecModel):
     def _currency(cls, value: str) -> str:
         if not re.match(r"^[A-Z]{3}$", value):
             raise PydanticCustomError(
-                "infraspec_currency", "{value!r} is not an ISO 4217 currency code", {"value": value, "hint": "write three capitals: USD, EUR, GBP"}
+                "infraspec_currency", f"{value!r} is not an ISO 4217 currency code", {"value": value, "hint": "write three capitals: USD, EUR, GBP"}
             )
         return value

@@ -128,6 +128,9 @@ class AtRest(SpecModel):
     key: str | None = None
     """The key used (`KMS key alias/ledger-data`)."""
 
+    def describe(self) -> str:
+        return f"encryption at rest of {self.component!r}"
+
 
 class InTransit(SpecModel):
     """The TLS a component accepts or uses."""
@@ -138,6 +141,9 @@ class InTransit(SpecModel):
     """The lowest TLS version it accepts (`"1.2"`)."""
     termination: str | None = None
     """Where TLS ends (`at the ALB, re-encrypted to tasks`)."""
+
+    def describe(self) -> str:
+        return f"encryption in transit of {self.component!r}"
 
 
 class Encryption(SpecModel):

@@ -64,7 +64,7 @@ def _check_id(value: Any) -> Any:
     if not ID_PATTERN.match(value):
         raise PydanticCustomError(
             "infraspec_id",
-            "{value!r} is not a valid id: ids are lowercase kebab-case (letters, digits, single hyphens, starting with a letter)",
+            f"{value!r} is not a valid id: ids are lowercase kebab-case (letters, digits, single hyphens, starting with a letter)",
             {"value": value, "hint": f"use {slugify(value)!r}"},
         )
     return value
@@ -117,7 +117,7 @@ class Duration:
         if isinstance(value, bool) or not isinstance(value, str | int):
             raise PydanticCustomError(
                 "infraspec_duration",
-                "expected a duration such as 5m, 1h or 7d, got {kind}",
+                f"expected a duration such as 5m, 1h or 7d, got {type(value).__name__}",
                 {"kind": type(value).__name__, "hint": "write durations as 30s, 5m, 1h, 7d, 2w or ISO 8601 (PT5M)"},
             )
         if isinstance(value, int):
@@ -125,7 +125,7 @@ class Duration:
                 return cls(0, "0")
             raise PydanticCustomError(
                 "infraspec_duration",
-                "{value} has no unit",
+                f"{value} has no unit",
                 {"value": value, "hint": f"add a unit: {value}s, {value}m, {value}h or {value}d"},
             )
         text = value.strip()
@@ -149,7 +149,7 @@ class Duration:
             return cls(seconds, text)
         raise PydanticCustomError(
             "infraspec_duration",
-            "{value!r} is not a duration",
+            f"{value!r} is not a duration",
             {"value": value, "hint": _duration_hint(text)},
         )
 
@@ -215,13 +215,13 @@ def _parse_cidr(value: Any) -> IPNetwork:
         return value
     if not isinstance(value, str):
         raise PydanticCustomError(
-            "infraspec_cidr", "expected a CIDR block such as 10.0.0.0/16, got {kind}",
+            "infraspec_cidr", f"expected a CIDR block such as 10.0.0.0/16, got {type(value).__name__}",
             {"kind": type(value).__name__, "hint": "quote nothing, write address/prefix: 10.0.0.0/16"},
         )
     text = value.strip()
     if "/" not in text:
         raise PydanticCustomError(
-            "infraspec_cidr", "{value!r} has no prefix length", {"value": value, "hint": f"write it as a block, e.g. {text}/24"}
+            "infraspec_cidr", f"{value!r} has no prefix length", {"value": value, "hint": f"write it as a block, e.g. {text}/24"}
         )
     try:
         return ipaddress.ip_network(text, strict=True)
@@ -230,11 +230,11 @@ def _parse_cidr(value: Any) -> IPNetwork:
             loose = ipaddress.ip_network(text, strict=False)
         except ValueError:
             raise PydanticCustomError(
-                "infraspec_cidr", "{value!r} is not a valid CIDR block ({reason})",
+                "infraspec_cidr", f"{value!r} is not a valid CIDR block ({error})",
                 {"value": value, "reason": str(error), "hint": "write address/prefix with a prefix of 0-32 (IPv4) or 0-128 (IPv6), e.g. 10.0.0.0/16"},
             ) from None
         raise PydanticCustomError(
-            "infraspec_cidr", "{value!r} has host bits set",
+            "infraspec_cidr", f"{value!r} has host bits set",
             {"value": value, "hint": f"the block that contains it is {loose}"},
         ) from None
 
@@ -252,7 +252,7 @@ def _parse_address(value: Any) -> Any:
             return ipaddress.ip_address(value.strip())
         except ValueError:
             raise PydanticCustomError(
-                "infraspec_address", "{value!r} is not an IP address", {"value": value, "hint": "write an address such as 10.0.0.10"}
+                "infraspec_address", f"{value!r} is not an IP address", {"value": value, "hint": "write an address such as 10.0.0.10"}
             ) from None
     return value
 
@@ -273,11 +273,11 @@ def _parse_percentage(value: Any) -> Any:
         number = float(value.strip().rstrip("%"))
     else:
         raise PydanticCustomError(
-            "infraspec_percentage", "{value!r} is not a percentage", {"value": value, "hint": "write 80% or 99.95%"}
+            "infraspec_percentage", f"{value!r} is not a percentage", {"value": value, "hint": "write 80% or 99.95%"}
         )
     if not 0 <= number <= 1000:
         raise PydanticCustomError(
-            "infraspec_percentage", "{value!r} is outside 0-1000%", {"value": value, "hint": "percentages are written 0 to 100 (or above, for overruns)"}
+            "infraspec_percentage", f"{value!r} is outside 0-1000%", {"value": value, "hint": "percentages are written 0 to 100 (or above, for overruns)"}
         )
     return number
 
@@ -297,13 +297,13 @@ def _parse_money(value: Any) -> Any:
             amount = Decimal(cleaned)
         except InvalidOperation:
             raise PydanticCustomError(
-                "infraspec_money", "{value!r} is not an amount of money",
+                "infraspec_money", f"{value!r} is not an amount of money",
                 {"value": value, "hint": "write a number, e.g. 12500 or \"12,500.50\"; the currency is set once per concern"},
             ) from None
     else:
         raise PydanticCustomError("infraspec_money", "expected an amount of money", {"hint": "write a number such as 12500"})
     if amount < 0:
-        raise PydanticCustomError("infraspec_money", "{value!r} is negative", {"value": value, "hint": "amounts are zero or more"})
+        raise PydanticCustomError("infraspec_money", f"{value!r} is negative", {"value": value, "hint": "amounts are zero or more"})
     return amount
 
 
@@ -317,7 +317,7 @@ def _parse_port(value: Any) -> Any:
     if isinstance(value, str) and re.match(r"^\d+(-\d+)?$", value):
         return value
     raise PydanticCustomError(
-        "infraspec_port", "{value!r} is not a port", {"value": value, "hint": "a port is 1-65535, or a range written \"1024-2048\""}
+        "infraspec_port", f"{value!r} is not a port", {"value": value, "hint": "a port is 1-65535, or a range written \"1024-2048\""}
     )
 
 
@@ -335,7 +335,7 @@ def _parse_clock(value: Any) -> Any:
     if isinstance(value, str) and _TIME.match(value.strip()):
         return value.strip()
     raise PydanticCustomError(
-        "infraspec_time", "{value!r} is not a time of day", {"value": value, "hint": "write a 24-hour time such as \"18:00\""}
+        "infraspec_time", f"{value!r} is not a time of day", {"value": value, "hint": "write a 24-hour time such as \"18:00\""}
     )
 
 
@@ -351,7 +351,7 @@ def _parse_tls(value: Any) -> Any:
     if text in TLS_VERSIONS:
         return text
     raise PydanticCustomError(
-        "infraspec_tls", "{value!r} is not a TLS version", {"value": value, "hint": "write one of " + ", ".join(f'"{v}"' for v in TLS_VERSIONS)}
+        "infraspec_tls", f"{value!r} is not a TLS version", {"value": value, "hint": "write one of " + ", ".join(f'"{v}"' for v in TLS_VERSIONS)}
     )
 
 
