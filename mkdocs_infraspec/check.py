@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,8 +30,12 @@ class Result:
         return [d for d in self.diagnostics if d.severity == "warning" and d.suppressed is None]
 
 
-def check(spec_dir: Path, *, base: Path | None = None) -> Result:
-    """Load ``spec_dir`` and check it; never raises for anything the user wrote."""
+def check(spec_dir: Path, *, base: Path | None = None, rules: Mapping[str, str] | None = None) -> Result:
+    """Load ``spec_dir`` and check it; never raises for anything the user wrote.
+
+    ``rules`` maps rule codes or names to a level (``error``, ``warning``, ``info``, ``off``),
+    as set in mkdocs.yml or on the command line.
+    """
     spec, diagnostics = load_spec(spec_dir, base=base)
     index, index_diagnostics = build_index(spec)
     diagnostics.extend(index_diagnostics)
