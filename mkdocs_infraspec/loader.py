@@ -65,10 +65,11 @@ def discover(spec_dir: Path, base: Path | None = None) -> tuple[dict[str, Concer
             )
         elif concern.required:
             expected = display_path(spec_dir / f"{concern.name}.yaml", base)
+            folder_words = "the spec folder" if shown in (".", "") else f"the spec folder {shown}/"
             diagnostics.append(
                 codes.MISSING_CONCERN(
                     Location(expected, 1, 1),
-                    f"missing concern: {concern.name}.yaml is not in {shown}/",
+                    f"missing concern: {concern.name}.yaml is not in {folder_words}",
                     hint=f"create {concern.name}.yaml, or a folder {concern.name}/ of .yaml files that are merged",
                 )
             )
@@ -150,6 +151,8 @@ def load_spec(spec_dir: Path, *, base: Path | None = None) -> tuple[Spec, list[D
     """Read and validate every concern of the spec in ``spec_dir``; never raises for bad input."""
     spec = Spec(root=spec_dir)
     sources, diagnostics = discover(spec_dir, base)
+    # A concern that is absent cannot vouch for its ids: references to them are not judged.
+    spec.invalid.update(c.name for c in CONCERNS if c.required and c.name not in sources)
     for name, concern_source in sources.items():
         spec.files[name] = concern_source.paths
         documents = [read(path, base) for path in concern_source.paths]
