@@ -76,9 +76,17 @@ def suggest(target: str, candidates: list[str], unreferenced: list[str]) -> str 
     affixed = [c for c in candidates if c.startswith(target) or target.startswith(c) or target in c]
     if len(affixed) == 1:
         return affixed[0]
+    abbreviations = [c for c in candidates if c[:1] == target[:1] and _is_subsequence(target.replace("-", ""), c)]
+    if len(abbreviations) == 1:
+        return abbreviations[0]
     if len(unreferenced) == 1:
         return unreferenced[0]
     return closest(target, unreferenced, cutoff=0.3)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(letter in letters for letter in short)
 
 
 def check_references(spec: Spec, index: SpecIndex) -> list[Diagnostic]:
