@@ -95,9 +95,13 @@ def check_references(spec: Spec, index: SpecIndex) -> list[Diagnostic]:
     diagnostics: list[Diagnostic] = []
     every_id = sorted({entry.id for entry in index})
     referenced = {(kind, ref.target) for ref in index.references for kind in ref.kinds}
-    for ref in index.references:
-        if index.resolve(ref.target, ref.kinds) is not None:
-            continue
+    dangling = [ref for ref in index.references if index.resolve(ref.target, ref.kinds) is None]
+    # Where a dangling id is also used by a single-kind reference, that kind is what it meant.
+    meant: dict[str, set[str]] = {}
+    for ref in dangling:
+        if len(ref.kinds) == 1 and ref.kinds != ("*",):
+            meant.setdefault(ref.target, set()).add(ref.kinds[0])
+    for ref in dangling:
         if ref.kinds == ("*",):
             if skip:
                 continue
@@ -108,7 +112,8 @@ def check_references(spec: Spec, index: SpecIndex) -> list[Diagnostic]:
             if any(kind in skip for kind in ref.kinds):
                 continue
             candidates = [i for kind in ref.kinds for i in index.ids(kind)]
-            unreferenced = [i for kind in ref.kinds for i in index.ids(kind) if (kind, i) not in referenced]
+            likely = [k for k in ref.kinds if k in meant.get(ref.target, ())] or list(ref.kinds)
+            unreferenced = [i for kind in likely for i in index.ids(kind) if (kind, i) not in referenced]
             what = _words(ref.kinds)
             message = (
                 f"unknown {what} {ref.target!r}" if len(ref.kinds) == 1
