@@ -65,6 +65,10 @@ def find_project(path: Path) -> Project:
     elif path.is_dir():
         config_file = next((path / name for name in MKDOCS_FILES if (path / name).is_file()), None)
         if config_file is None:
+            nested = path / DEFAULT_SPEC_DIR
+            looks_like_spec = any(path.glob("overview.y*ml")) or (path / "overview").is_dir()
+            if nested.is_dir() and not looks_like_spec:
+                return Project(spec_dir=nested)
             return Project(spec_dir=path)
     elif not path.exists():
         raise ProjectError(f"{path}: no such file or folder")
