@@ -14,7 +14,7 @@ class Term(Item):
     """A defined term. Its uses on every page link to its entry on the vocabulary page."""
 
     KIND = "term"
-    id: Identifier
+    id: Identifier = ""
     """The term's id; made from `term` when omitted (`Security Group` -> `security-group`)."""
     term: str
     """The term as it is written in prose (`VPC`, `Security Group`)."""
