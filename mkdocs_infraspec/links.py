@@ -39,6 +39,8 @@ class Links:
 
     prefix: str = "infra-specs/"
     use_directory_urls: bool = True
+    component_pages: bool = True
+    """Components have pages of their own; when false they live on the responsibilities page."""
 
     def _base(self) -> str:
         return self.prefix.strip("/")
@@ -53,7 +55,7 @@ class Links:
 
     def page_of(self, kind: str, ident: str) -> str:
         """The source path of the page an item is published on."""
-        if kind == "component":
+        if kind == "component" and self.component_pages:
             return self.component_page(ident)
         concern = concern_of_kind().get(kind, "index")
         return self.concern_page(concern)
@@ -85,10 +87,14 @@ class Links:
             return f"#{fragment}"
         return f"{url}#{fragment}" if fragment else url
 
+    def fragment(self, kind: str, ident: str) -> str | None:
+        """The anchor of an item on its page; none for a component with a page of its own."""
+        return None if kind == "component" and self.component_pages else anchor(kind, ident)
+
     def item_url(self, kind: str, ident: str, from_src: str) -> str:
         """A relative URL from page ``from_src`` to an item (its component page, or its anchor)."""
         page = self.page_of(kind, ident)
-        fragment = None if kind == "component" else anchor(kind, ident)
+        fragment = self.fragment(kind, ident)
         return self.relative(page, from_src, fragment)
 
     def source_link(self, kind: str, ident: str, from_src: str) -> str:
@@ -97,7 +103,7 @@ class Links:
         MkDocs checks and rewrites such links itself, so generated Markdown uses these.
         """
         page = self.page_of(kind, ident)
-        fragment = None if kind == "component" else anchor(kind, ident)
+        fragment = self.fragment(kind, ident)
         if page == from_src:
             return f"#{fragment}" if fragment else posixpath.basename(page)
         path = posixpath.relpath(page, posixpath.dirname(from_src) or ".")

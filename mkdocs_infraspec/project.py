@@ -44,7 +44,7 @@ _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 def plugin_options(config_file: Path) -> dict[str, Any] | None:
     """The ``infraspec`` plugin's options in an mkdocs.yml (``{}`` if listed bare, None if absent)."""
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506 - tolerant SafeLoader
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise ProjectError(f"{config_file}: cannot read it: {error}") from None
     plugins = (config or {}).get("plugins") or []

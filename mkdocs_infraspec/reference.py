@@ -23,7 +23,18 @@ from pydantic_core import PydanticUndefined
 from . import codes
 from .models import CONCERNS
 from .models.base import Item
-from .models.types import _check_id, CIDR, ClockTime, Duration, MarkdownText, Money, Percentage, Port, Ref, TLSVersion
+from .models.types import (
+    CIDR,
+    ClockTime,
+    Duration,
+    MarkdownText,
+    Money,
+    Percentage,
+    Port,
+    Ref,
+    TLSVersion,
+    _check_id,
+)
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "docs" / "reference"
 
@@ -65,7 +76,7 @@ def describe_type(annotation: Any, metadata: tuple[Any, ...] = ()) -> str:
         return _ALIASES[base]
     origin = typing.get_origin(base)
     args = typing.get_args(base)
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+    if origin in (typing.Union, __import__("types").UnionType):
         parts = [describe_type(a) for a in args if a is not type(None)]
         return " or ".join(parts)
     if origin in (list, tuple, set):

@@ -145,9 +145,7 @@ def _owner(model: type[BaseModel], data: Any, loc: tuple[PathKey, ...]) -> str:
         if depth == len(loc):
             break
         element = loc[depth]
-        if isinstance(current, dict) and isinstance(element, str) and element in current:
-            current = current[element]
-        elif isinstance(current, list) and isinstance(element, int) and element < len(current):
+        if (isinstance(current, dict) and isinstance(element, str) and element in current) or (isinstance(current, list) and isinstance(element, int) and element < len(current)):
             current = current[element]
     return best
 
@@ -190,7 +188,7 @@ def _diagnostic(model: type[SpecModel], data: Any, root: SourceNode, error: Any,
     raw = node.raw if matched == len([e for e in loc if not _is_tag(e)]) else None
 
     # A value YAML typed as bool/number/date/null where the model wanted text.
-    if raw is not None and kind in {"string_type", "enum", "literal_error", "string_pattern_mismatch"} or (
+    if (raw is not None and kind in {"string_type", "enum", "literal_error", "string_pattern_mismatch"}) or (
         raw is not None and kind.startswith("infraspec_") and not isinstance(value, str)
     ):
         return codes.YAML_IMPLICIT_TYPE(

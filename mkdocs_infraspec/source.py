@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -250,7 +249,7 @@ class _Builder:
         source = SourceNode(where, key)
         if node.tag != _PLAIN_TEXT_TAG and not node.style:
             source.raw = node.value
-        if isinstance(value, _dt.datetime) or isinstance(value, _dt.date):
+        if isinstance(value, _dt.date):  # datetime is a date too
             source.raw = node.value
         return value, source
 

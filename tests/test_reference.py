@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from mkdocs_infraspec import codes
 from mkdocs_infraspec.models import CONCERNS
-from mkdocs_infraspec.reference import REFERENCE_DIR, codes_reference, describe_type, format_reference, generate
 from mkdocs_infraspec.models.types import CIDR, ComponentRef, Duration
+from mkdocs_infraspec.reference import (
+    REFERENCE_DIR,
+    codes_reference,
+    describe_type,
+    format_reference,
+    generate,
+)
 
 
 def test_committed_reference_is_current() -> None:

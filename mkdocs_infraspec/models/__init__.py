@@ -5,7 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .architecture import Architecture, External, Flow, Layer, Module, Network, Subnet, SubnetTier, Topology
+from .architecture import (
+    Architecture,
+    External,
+    Flow,
+    Layer,
+    Module,
+    Network,
+    Subnet,
+    SubnetTier,
+    Topology,
+)
 from .assertions import Assertion, Assertions
 from .base import Item, SpecModel, Suppression, iter_models
 from .clarifications import Clarifications, Question, QuestionStatus

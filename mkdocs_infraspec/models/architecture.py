@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
