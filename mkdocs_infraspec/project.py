@@ -60,6 +60,7 @@ def plugin_options(config_file: Path) -> dict[str, Any] | None:
 
 def find_project(path: Path) -> Project:
     """Resolve PATH as the CLI takes it: a spec folder, a project folder, or an mkdocs.yml."""
+    config_file: Path | None
     if path.is_file() and path.name in MKDOCS_FILES:
         config_file = path
     elif path.is_dir():

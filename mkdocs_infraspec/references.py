@@ -225,20 +225,24 @@ def check_cycles(spec: Spec, index: SpecIndex) -> list[Diagnostic]:
         )
     layers = {layer.id: layer for layer in spec.architecture.layers}
     for cycle in find_cycles(layers, lambda n: list(layers[n].depends_on) if n in layers else []):
-        first = layers[cycle[0]]
+        first_layer = layers[cycle[0]]
         diagnostics.append(
             codes.DEPENDENCY_CYCLE(
-                first.loc("depends_on", list(first.depends_on).index(cycle[1])),
+                first_layer.loc("depends_on", list(first_layer.depends_on).index(cycle[1])),
                 "layers depend on each other in a cycle: " + " → ".join(cycle),
                 hint="layers form a stack: a lower layer cannot depend on one above it",
             )
         )
     decisions = {d.id: d for d in spec.tradeoffs.decisions}
-    for cycle in find_cycles(decisions, lambda n: [decisions[n].superseded_by] if n in decisions and decisions[n].superseded_by else []):
-        first = decisions[cycle[0]]
+
+    def successors(ident: str) -> list[str]:
+        successor = decisions[ident].superseded_by if ident in decisions else None
+        return [successor] if successor else []
+
+    for cycle in find_cycles(decisions, successors):
         diagnostics.append(
             codes.DEPENDENCY_CYCLE(
-                first.loc("superseded_by"),
+                decisions[cycle[0]].loc("superseded_by"),
                 "decisions supersede each other in a cycle: " + " → ".join(cycle),
                 hint="a decision can only be superseded by a later one",
             )

@@ -145,7 +145,9 @@ def _owner(model: type[BaseModel], data: Any, loc: tuple[PathKey, ...]) -> str:
         if depth == len(loc):
             break
         element = loc[depth]
-        if (isinstance(current, dict) and isinstance(element, str) and element in current) or (isinstance(current, list) and isinstance(element, int) and element < len(current)):
+        if isinstance(current, dict) and isinstance(element, str) and element in current:
+            current = current[element]
+        elif isinstance(current, list) and isinstance(element, int) and element < len(current):
             current = current[element]
     return best
 

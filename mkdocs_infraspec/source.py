@@ -247,7 +247,7 @@ class _Builder:
                                     hint=f'quote it if it is text: "{node.value}"')
             ) from None
         source = SourceNode(where, key)
-        if node.tag != _PLAIN_TEXT_TAG and not node.style:
+        if node.tag != _PLAIN_TEXT_TAG and not getattr(node, "style", None):
             source.raw = node.value
         if isinstance(value, _dt.date):  # datetime is a date too
             source.raw = node.value
