@@ -1,0 +1,309 @@
+"""Links the uses of terms in a page's HTML to their vocabulary entries, and records where each is used.
+
+One pass of :data:`markup.TOKEN` over the HTML gathers the text that may be linked (never
+inside code, preformatted blocks, links, headings, scripts, SVG, Mermaid blocks, elements
+marked ``infraspec-nolink``, attributes or comments) into one string; one run of the
+glossary's automaton over that string finds every use; the links are then spliced into the
+original markup, which is otherwise left byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import html as _html
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..links import Links
+from .markup import RAW_TEXT, TOKEN, VOID, attributes, decode, raw_text_end
+from .matcher import Glossary
+
+LinkMode = Literal["first", "section", "all", "none"]
+#: ``first``: a term's first use on a page; ``section``: its first use after each ``h1``/``h2``;
+#: ``all``: every use; ``none``: no links, uses are still recorded (for backlinks).
+LINK_MODES: tuple[str, ...] = ("first", "section", "all", "none")
+
+#: The class of every link the linker writes; an existing ``<a class="infraspec-term"
+#: data-term="ID">`` (an explicit ``[[term:...]]`` reference) counts as a use and a link.
+LINK_CLASS = "infraspec-term"
+#: The class of a term's entry on the vocabulary page; the term is not linked inside it.
+ENTRY_CLASS = "infraspec-term-entry"
+#: The class that keeps the linker out of an element and everything in it.
+NOLINK_CLASS = "infraspec-nolink"
+
+#: Elements whose text is never linked: code, links, headings, scripts, forms, graphics.
+SKIP_TAGS = frozenset(
+    {"a", "code", "pre", "kbd", "samp", "var", "tt", "h1", "h2", "h3", "h4", "h5", "h6", "script",
+     "style", "svg", "math", "textarea", "select", "option", "button", "template", "title",
+     "noscript", "iframe", "object", "head"}
+)
+#: Classes whose elements are never linked: Mermaid diagrams, math, an author's opt-out.
+SKIP_CLASSES = frozenset({NOLINK_CLASS, "mermaid", "arithmatex", "headerlink"})
+#: Inline elements that do not end a word: ``<em>VPC</em>s`` is the one word ``VPCs``.
+INLINE = frozenset(
+    {"em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small", "big", "sub", "sup",
+     "span", "abbr", "cite", "q", "dfn", "time", "bdi", "bdo", "data", "wbr", "font"}
+)
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: Headings that open a new section for ``mode="section"``.
+SECTION_HEADINGS = frozenset({"h1", "h2"})
+
+#: Put between texts that markup separates (paragraphs, cells, skipped code): ends any word
+#: and any multi-word term, and is in no term.
+_SEPARATOR = "\x00"
+
+
+@dataclass(frozen=True)
+class Use:
+    """Where a term is used: a page, the section (nearest heading before it) and how often there."""
+
+    term: str
+    """The term's id."""
+    page: str
+    """The page's source path (``infra-specs/security.md``)."""
+    anchor: str | None
+    """The id of the nearest heading before the use; ``None`` above the first heading."""
+    heading: str | None
+    """That heading's text."""
+    count: int = 1
+
+
+@dataclass
+class LinkResult:
+    """A page's HTML with its terms linked, and every use of a term found in it."""
+
+    html: str
+    uses: list[Use] = field(default_factory=list)
+    linked: int = 0
+    """How many links were added."""
+
+
+@dataclass
+class _Segment:
+    """A text node that may be linked: where it is in the gathered text and in the HTML."""
+
+    start: int
+    end: int
+    raw_start: int
+    offsets: list[int] | None
+    section: int
+    scope: int
+    excluded: frozenset[str]
+
+
+@dataclass
+class _Heading:
+    anchor: str | None
+    text: list[str] = field(default_factory=list)
+    quiet: int = 0  # inside the heading's permalink (``<a class="headerlink">¶</a>``)
+
+
+@dataclass
+class _Open:
+    """An open term entry: its element name, nesting depth of that name, and the term."""
+
+    name: str
+    depth: int
+    term: str
+
+
+def link_html(
+    html: str, page_src: str, glossary: Glossary, links: Links, *, mode: LinkMode = "first"
+) -> LinkResult:
+    """Link the uses of ``glossary``'s terms in ``html``, the content of page ``page_src``.
+
+    Each link is ``<a class="infraspec-term" href="URL#term-ID" title="DEFINITION"
+    data-term="ID">text as written</a>``, its URL relative to ``page_src``. See
+    :data:`LINK_MODES` for ``mode``. Terms with ``link: false`` are recorded, never linked.
+    """
+    if mode not in LINK_MODES:
+        raise ValueError(f"unknown link mode {mode!r}: use one of {', '.join(LINK_MODES)}")
+    if not glossary:
+        return LinkResult(html)
+    gathered = _gather(html)
+    text = "".join(gathered.pieces)
+    segments = gathered.segments
+    starts = [segment.start for segment in segments]
+    counts: dict[tuple[str, int], int] = {}
+    linked: set[tuple[int, str]] = set()
+    splices: list[tuple[int, int, str]] = []
+    explicit = iter(gathered.explicit)
+    pending = next(explicit, None)
+
+    def take_explicit(before: int) -> None:
+        nonlocal pending
+        while pending is not None and pending[0] <= before:
+            _, ident, section, scope = pending
+            if ident in glossary.by_id:
+                counts[(ident, section)] = counts.get((ident, section), 0) + 1
+                linked.add((scope if mode == "section" else 0, ident))
+            pending = next(explicit, None)
+
+    for match in glossary.find(text):
+        take_explicit(match.start)
+        segment = segments[bisect_right(starts, match.start) - 1]
+        term = match.term
+        if term.id in segment.excluded:
+            continue  # the term inside its own entry is its definition, not a use
+        counts[(term.id, segment.section)] = counts.get((term.id, segment.section), 0) + 1
+        if mode == "none" or not term.link or match.end > segment.end:
+            continue  # a use split by markup (``<em>Security</em> Group``) is counted, not linked
+        key = (segment.scope if mode == "section" else 0, term.id)
+        if mode != "all" and key in linked:
+            continue
+        begin, end = match.start - segment.start, match.end - segment.start
+        if segment.offsets is not None:
+            begin, end = segment.offsets[begin], segment.offsets[end]
+            if begin < 0 or end < 0:
+                continue
+        linked.add(key)
+        splices.append((segment.raw_start + begin, segment.raw_start + end, term.id))
+    take_explicit(len(text))
+
+    uses = [
+        Use(ident, page_src, *gathered.sections[section], count=count)
+        for (ident, section), count in counts.items()
+    ]
+    return LinkResult(_splice(html, splices, page_src, glossary, links), uses, len(splices))
+
+
+def _splice(
+    html: str, splices: list[tuple[int, int, str]], page_src: str, glossary: Glossary, links: Links
+) -> str:
+    if not splices:
+        return html
+    opening: dict[str, str] = {}
+    out: list[str] = []
+    last = 0
+    for begin, end, ident in splices:
+        tag = opening.get(ident)
+        if tag is None:
+            url = links.item_url("term", ident, page_src)
+            title = _html.escape(glossary.title(glossary.by_id[ident]), quote=True)
+            tag = opening[ident] = (
+                f'<a class="{LINK_CLASS}" href="{url}" title="{title}" data-term="{ident}">'
+            )
+        out.append(html[last:begin])
+        out.append(tag)
+        out.append(html[begin:end])
+        out.append("</a>")
+        last = end
+    out.append(html[last:])
+    return "".join(out)
+
+
+@dataclass
+class _Gathered:
+    pieces: list[str] = field(default_factory=list)
+    segments: list[_Segment] = field(default_factory=list)
+    sections: list[tuple[str | None, str | None]] = field(default_factory=lambda: [(None, None)])
+    explicit: list[tuple[int, str, int, int]] = field(default_factory=list)
+    """Existing term links: (offset in the gathered text, term id, section, scope)."""
+
+
+def _gather(html: str) -> _Gathered:
+    """One pass over ``html``: the linkable text, its sections, and the existing term links."""
+    found = _Gathered()
+    pieces, segments, sections = found.pieces, found.segments, found.sections
+    size = 0
+    separate = False
+    scope = 0
+    skip: str | None = None  # the element being skipped, and how deep in same-named ones
+    skip_depth = 0
+    heading: _Heading | None = None
+    entries: list[_Open] = []
+    excluded: frozenset[str] = frozenset()
+    pos = 0
+    length = len(html)
+    while pos < length:
+        token = TOKEN.search(html, pos)
+        stop = token.start() if token is not None else length
+        if stop > pos:
+            if skip is None:
+                text, offsets = decode(html[pos:stop])
+                if separate:
+                    pieces.append(_SEPARATOR)
+                    size += 1
+                    separate = False
+                segments.append(
+                    _Segment(size, size + len(text), pos, offsets, len(sections) - 1, scope, excluded)
+                )
+                pieces.append(text)
+                size += len(text)
+            elif heading is not None and not heading.quiet:
+                heading.text.append(_html.unescape(html[pos:stop]))
+        if token is None:
+            break
+        pos = token.end()
+        name = token.group("name")
+        if name is None:
+            continue  # a comment or declaration: invisible, and no word boundary
+        name = name.lower()
+
+        if token.group("end"):  # an end tag
+            if skip is not None:
+                if name == skip:
+                    skip_depth -= 1
+                    if skip_depth == 0:
+                        skip = None
+                        if heading is not None:
+                            title = " ".join("".join(heading.text).split())
+                            sections.append((heading.anchor, title or None))
+                            heading = None
+                elif heading is not None and name == "a" and heading.quiet:
+                    heading.quiet -= 1
+                continue
+            if name not in INLINE:
+                separate = True
+            if entries:
+                for entry in entries:
+                    if entry.name == name:
+                        entry.depth -= 1
+                if entries[-1].depth <= 0:
+                    entries = [entry for entry in entries if entry.depth > 0]
+                    excluded = frozenset(entry.term for entry in entries)
+            continue
+
+        rest = token.group("attrs")
+        closed = name in VOID or rest.endswith("/")
+        if name in RAW_TEXT:
+            pos = raw_text_end(html, name, pos)[1]
+            separate = True
+            continue
+        if skip is not None:
+            if name == skip and not closed:
+                skip_depth += 1
+            elif (
+                heading is not None
+                and name == "a"
+                and "headerlink" in attributes(rest).get("class", "").split()
+            ):
+                heading.quiet += 1
+            continue
+        if name not in INLINE:
+            separate = True
+        attrs = attributes(rest) if "=" in rest else {}
+        classes = attrs["class"].split() if "class" in attrs else ()
+        if name == "a" and LINK_CLASS in classes and attrs.get("data-term"):
+            found.explicit.append((size, attrs["data-term"], len(sections) - 1, scope))
+        if name in HEADINGS:
+            if name in SECTION_HEADINGS:
+                scope += 1
+            heading = _Heading(attrs.get("id"))
+            skip, skip_depth = name, 1
+            continue
+        if name in SKIP_TAGS or SKIP_CLASSES.intersection(classes):
+            if not closed:
+                skip, skip_depth = name, 1
+            continue
+        if closed:
+            continue
+        for entry in entries:
+            if entry.name == name:
+                entry.depth += 1
+        if ENTRY_CLASS in classes:
+            ident = attrs.get("data-term") or attrs.get("id", "").removeprefix("term-")
+            if ident:
+                entries.append(_Open(name, 1, ident))
+                excluded = frozenset(entry.term for entry in entries)
+    return found

@@ -1,0 +1,160 @@
+"""The glossary of a build: every term's forms in one Aho-Corasick automaton, and look-ups by name.
+
+Built once per build from ``spec.vocabulary.terms``. :meth:`Glossary.find` is one pass of
+the automaton over a folded copy of the text (linear in its length, whatever the number of
+terms), then a check of word boundaries and case on each hit, then leftmost-longest
+selection so that ``Security Group`` wins over ``Group`` and no two matches overlap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+import ahocorasick
+
+from ..models.vocabulary import Term
+from ..schema import closest
+from .forms import Form, forms_of
+from .text import fold, is_word_char, normalize_form, plain_text
+
+#: How a form ranks against another term's identical form: a term's own name first, then
+#: expansions and aliases, then generated plurals; file order within each rank.
+_RANK_TERM, _RANK_WRITTEN, _RANK_PLURAL = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Match:
+    """A use of a term in a text: ``text[start:end]`` is the form found."""
+
+    start: int
+    end: int
+    term: Term
+
+
+@dataclass(frozen=True)
+class _Key:
+    """The automaton's value for one folded key: its length, boundary needs and candidate terms."""
+
+    length: int
+    word_start: bool
+    word_end: bool
+    candidates: tuple[tuple[str | None, Term], ...]
+    """``(exact text, term)`` in rank order; ``None`` when the form matches in any case."""
+
+    def pick(self, written: str) -> Term | None:
+        for exact, term in self.candidates:
+            if exact is None or exact == written:
+                return term
+        return None
+
+
+class Glossary:
+    """Every term of a vocabulary, ready to be found in text and looked up by name."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self.terms: list[Term] = []
+        self.by_id: dict[str, Term] = {}
+        for term in terms:
+            if term.id in self.by_id:  # a duplicate id is IS302; the first definition wins
+                continue
+            self.by_id[term.id] = term
+            self.terms.append(term)
+        ranked: dict[str, list[tuple[int, int, Form]]] = {}
+        for order, term in enumerate(self.terms):
+            for form in forms_of(term):
+                if form.generated:
+                    rank = _RANK_PLURAL
+                else:
+                    rank = _RANK_TERM if form.text == normalize_form(term.term) else _RANK_WRITTEN
+                ranked.setdefault(fold(form.text), []).append((rank, order, form))
+        self._names: dict[str, Term] = {}
+        automaton = ahocorasick.Automaton()
+        for key, entries in ranked.items():
+            entries.sort(key=lambda entry: (entry[0], entry[1]))
+            candidates: list[tuple[str | None, Term]] = []
+            for _, _, form in entries:
+                if not form.exact:
+                    candidates.append((None, form.term))
+                    break  # a form matching any case hides every later one
+                candidates.append((form.text, form.term))
+            self._names[key] = entries[0][2].term
+            automaton.add_word(
+                key,
+                _Key(len(key), is_word_char(key[0]), is_word_char(key[-1]), tuple(candidates)),
+            )
+        self._automaton: ahocorasick.Automaton | None = None
+        if ranked:
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+    # --- finding terms in text --------------------------------------------------------------
+
+    def find(self, text: str) -> list[Match]:
+        """Every use of a term in ``text``: whole words, case rules applied, longest first, no overlaps."""
+        if self._automaton is None or not text:
+            return []
+        folded = fold(text)
+        size = len(text)
+        hits: list[tuple[int, int, Term]] = []
+        for last, key in self._automaton.iter(folded):
+            end = last + 1
+            start = end - key.length
+            if key.word_start and start > 0 and is_word_char(text[start - 1]):
+                continue
+            if key.word_end and end < size and is_word_char(text[end]):
+                continue
+            term = key.pick(text[start:end])
+            if term is not None:
+                hits.append((start, end, term))
+        # The automaton reports hits by end position; leftmost-longest wants them by start.
+        hits.sort(key=lambda hit: (hit[0], -hit[1]))
+        matches: list[Match] = []
+        reached = 0
+        for start, end, term in hits:
+            if start >= reached:
+                matches.append(Match(start, end, term))
+                reached = end
+        return matches
+
+    # --- looking terms up by name -----------------------------------------------------------
+
+    def lookup(self, text: str) -> Term | None:
+        """The term ``text`` names: its id, or any of its forms or their plurals, in any case.
+
+        This is how an explicit reference (``[[term:VPC]]``, ``[[term:security-groups]]``)
+        is resolved; unlike automatic linking it ignores case rules, because it is meant.
+        """
+        wanted = normalize_form(text)
+        if not wanted:
+            return None
+        term = self.by_id.get(wanted) or self.by_id.get(wanted.lower())
+        if term is not None:
+            return term
+        return self._names.get(fold(wanted))
+
+    def suggest(self, text: str) -> str | None:
+        """The written name closest to ``text`` (for "did you mean"), or ``None``."""
+        names = [form for term in self.terms for form in (term.term, *term.forms, term.id)]
+        return closest(normalize_form(text), names)
+
+    # --- what a link shows ------------------------------------------------------------------
+
+    @cached_property
+    def _titles(self) -> dict[str, str]:
+        titles: dict[str, str] = {}
+        for term in self.terms:
+            definition = plain_text(str(term.definition or ""))
+            titles[term.id] = f"{term.expansion}: {definition}" if term.expansion else definition
+        return titles
+
+    def title(self, term: Term) -> str:
+        """The tooltip of a link to ``term``: its expansion and definition as plain text, cut short."""
+        return self._titles.get(term.id, "")

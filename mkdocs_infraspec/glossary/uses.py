@@ -1,0 +1,77 @@
+"""Where each term is used across a build, and the backlinks shown under its vocabulary entry.
+
+The plugin records every page's :attr:`LinkResult.uses` as the page is linked; once all
+pages are linked (MkDocs runs ``on_page_content`` for every page before it renders any),
+the vocabulary page's placeholders are filled with each term's backlinks.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from collections.abc import Callable, Iterator, Mapping
+
+from ..links import Links
+from .linker import Use
+
+#: Where a term's backlinks go on the vocabulary page (written by the page's renderer).
+BACKLINKS_PLACEHOLDER = "<!-- infraspec-backlinks: {term} -->"
+_PLACEHOLDER = re.compile(r"<!-- infraspec-backlinks: ([a-z][a-z0-9-]*) -->")
+
+
+class UseIndex:
+    """Every page's uses of terms in one build; recording a page again replaces its uses."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, list[Use]] = {}
+
+    def record(self, page: str, uses: list[Use]) -> None:
+        self._pages[page] = list(uses)
+
+    def clear(self) -> None:
+        self._pages.clear()
+
+    def __iter__(self) -> Iterator[Use]:
+        for uses in self._pages.values():
+            yield from uses
+
+    def of(self, term: str) -> list[Use]:
+        """The uses of one term, by page in the order pages were recorded, then by section."""
+        return [use for use in self if use.term == term]
+
+    def by_term(self) -> dict[str, list[Use]]:
+        grouped: dict[str, list[Use]] = {}
+        for use in self:
+            grouped.setdefault(use.term, []).append(use)
+        return grouped
+
+
+def render_backlinks(
+    uses: list[Use], links: Links, from_src: str, titles: Mapping[str, str]
+) -> str:
+    """A term's backlinks as HTML: one item per page, linking to each section where it is used.
+
+    ``titles`` maps page source paths to page titles (the path is shown when missing).
+    """
+    if not uses:
+        return '<p class="infraspec-backlinks infraspec-backlinks-empty">Not used on any page yet.</p>'
+    pages: dict[str, list[Use]] = {}
+    for use in uses:
+        pages.setdefault(use.page, []).append(use)
+    items = []
+    for page, page_uses in pages.items():
+        title = _html.escape(titles.get(page) or page)
+        page_link = f'<a href="{_html.escape(links.relative(page, from_src))}">{title}</a>'
+        sections = []
+        for use in page_uses:
+            if use.anchor and use.heading:
+                url = _html.escape(links.relative(page, from_src, use.anchor))
+                sections.append(f'<a href="{url}">{_html.escape(use.heading)}</a>')
+        detail = f": {', '.join(dict.fromkeys(sections))}" if sections else ""
+        items.append(f"<li>{page_link}{detail}</li>")
+    return '<ul class="infraspec-backlinks infraspec-nolink">' + "".join(items) + "</ul>"
+
+
+def fill_backlinks(html: str, render: Callable[[str], str]) -> str:
+    """``html`` with each backlinks placeholder replaced by ``render(term_id)``."""
+    return _PLACEHOLDER.sub(lambda match: render(match.group(1)), html)
