@@ -7,7 +7,7 @@ import enum
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import Item, SpecModel
+from .base import Item, SpecModel, Suppression
 from .types import CIDR, ComponentRef, Identifier, Markdown, Port, ref
 
 
@@ -206,6 +206,8 @@ class Flow(SpecModel):
     """The flow is encrypted in transit."""
     data: str | None = None
     """The data classification carried (`cardholder data`, `public`)."""
+    suppress: list[Suppression] = Field(default_factory=list)
+    """Rule findings to silence on this flow, each with a rule and a reason (as on items)."""
 
     def describe(self) -> str:
         return f"flow {self.source} → {self.target}"

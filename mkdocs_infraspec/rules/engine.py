@@ -1,0 +1,251 @@
+"""Run the rules on a spec: apply configured levels, then the suppressions written in the YAML."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from .. import codes
+from ..diagnostics import Diagnostic, Location, Severity, Suppressed
+from ..index import SpecIndex
+from ..models import CONCERNS, Spec
+from ..models.base import Suppression, iter_models
+from ..schema import closest
+from . import meta
+from .context import RuleContext
+from .rule import _BY_NAME, _REGISTRY, Finding, Rule
+
+#: A configured level: a severity, or ``None`` for a rule switched off.
+Level = Severity | None
+
+LEVEL_WORDS = ("error", "warning", "info", "off")
+
+
+def lookup(key: str) -> Rule | None:
+    """The rule a code (``IS601``, any case) or a name (``backup-missing``) stands for."""
+    text = key.strip()
+    return _REGISTRY.get(text.upper()) or _BY_NAME.get(text.lower())
+
+
+def suggest_rule(key: str) -> str:
+    """A hint for a name that is no rule: the closest code or name, or how to list them."""
+    text = key.strip()
+    if text.upper() in codes.BUILTIN:
+        return f"{text.upper()} is a built-in check ({codes.BUILTIN[text.upper()].name}): it cannot be switched off or suppressed; fix the spec instead"
+    pool = [*_REGISTRY, *_BY_NAME] if re.match(r"(?i)^is\d", text) else list(_BY_NAME)
+    match = closest(text, pool, cutoff=0.6)
+    if match is None and re.match(r"(?i)^is\d{3}$", text):
+        return "`infraspec rules` lists every rule"
+    if match is None:
+        match = closest(text, [*_BY_NAME, *_REGISTRY], cutoff=0.5)
+    if match is not None:
+        found = lookup(match)
+        other = f" ({found.name})" if found and match == found.code else f" ({found.code})" if found else ""
+        return f"did you mean {match!r}{other}?"
+    return "`infraspec rules` lists every rule"
+
+
+def parse_level(value: Any) -> Level | str:
+    """A configured level as a severity, ``None`` for off, or the original text if invalid.
+
+    YAML 1.1 reads an unquoted ``off`` as ``False`` and ``on`` as ``True``: both are
+    accepted (``on`` keeps the default, reported as the string ``"on"``).
+    """
+    if value is False:
+        return None
+    if value is True:
+        return "on"
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in ("off", "false", "no", "disable", "disabled"):
+            return None
+        if word in ("on", "true", "yes", "default"):
+            return "on"
+        if word in ("error", "warning", "info"):
+            return Severity(word)
+        if word == "warn":
+            return Severity.WARNING
+    return f"{value!r}"
+
+
+def parse_levels(
+    config: Mapping[str, Any] | None, locate: Callable[[str], Location]
+) -> tuple[dict[str, Level], list[Diagnostic]]:
+    """Turn a ``rules:`` mapping (code or name -> level) into levels by code, reporting bad entries."""
+    levels: dict[str, Level] = {}
+    diagnostics: list[Diagnostic] = []
+    if config is None:
+        return levels, diagnostics
+    if not isinstance(config, Mapping):
+        diagnostics.append(
+            meta.INVALID_RULE_LEVEL(
+                locate(""),
+                f"the rules option must map rule codes or names to levels, got {type(config).__name__}",
+                hint="write it as a mapping, e.g. rules: {IS601: error, open-question: off}",
+            )
+        )
+        return levels, diagnostics
+    for key, value in config.items():
+        found = lookup(str(key))
+        if found is None:
+            diagnostics.append(meta.UNKNOWN_RULE(locate(str(key)), f"unknown rule {str(key)!r} in the rules option", hint=suggest_rule(str(key))))
+            continue
+        level = parse_level(value)
+        if isinstance(level, str) and level != "on":
+            diagnostics.append(
+                meta.INVALID_RULE_LEVEL(
+                    locate(str(key)),
+                    f"invalid level {level} for rule {found.code} ({found.name})",
+                    hint="use one of: " + ", ".join(LEVEL_WORDS),
+                )
+            )
+            continue
+        if level == "on":
+            levels.pop(found.code, None)
+        else:
+            levels[found.code] = level  # type: ignore[assignment]
+    return levels, diagnostics
+
+
+def config_locator(config_file: Path | None, display: str) -> Callable[[str], Location]:
+    """Find where a key of the ``rules:`` option is written in mkdocs.yml (line and column).
+
+    mkdocs.yml may use tags that safe loading refuses (``!!python/name``), so the key is
+    found by scanning lines below ``rules:`` rather than by parsing.
+    """
+    lines: list[str] = []
+    if config_file is not None:
+        try:
+            lines = config_file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            lines = []
+    start = next((i for i, line in enumerate(lines) if re.match(r"^\s*rules\s*:", line)), None)
+
+    def locate(key: str) -> Location:
+        if start is None:
+            return Location(display)
+        if not key:
+            return Location(display, start + 1, lines[start].index("rules") + 1)
+        pattern = re.compile(r"""^(\s*(?:-\s*)?)(["']?)""" + re.escape(key) + r"""\2\s*:""")
+        for number in range(start + 1, len(lines)):
+            match = pattern.match(lines[number])
+            if match:
+                return Location(display, number + 1, len(match.group(1)) + 1)
+            inline = re.search(r"""[{,]\s*(["']?)(""" + re.escape(key) + r""")\1\s*:""", lines[number])
+            if inline:
+                return Location(display, number + 1, inline.start(2) + 1 - len(inline.group(1)))
+        return Location(display, start + 1, lines[start].index("rules") + 1)
+
+    return locate
+
+
+def _can_run(rule: Rule, spec: Spec) -> bool:
+    """A rule runs only when every concern it reads was loaded (or is optional and absent)."""
+    for name in rule.needs:
+        if name in spec.invalid:
+            return False
+        if spec.get(name) is None and any(c.name == name and c.required for c in CONCERNS):
+            return False
+    return True
+
+
+def _suppressions(model: Any) -> list[Suppression]:
+    value = getattr(model, "suppress", None)
+    return value if isinstance(value, list) else []
+
+
+def _active(suppression: Suppression, today: _dt.date) -> bool:
+    return suppression.until is None or suppression.until >= today
+
+
+def run_rules(
+    spec: Spec,
+    index: SpecIndex,
+    *,
+    levels: Mapping[str, Level] | None = None,
+    today: _dt.date | None = None,
+) -> list[Diagnostic]:
+    """Every rule's findings at their level, suppressed ones marked, and suppression problems."""
+    levels = levels or {}
+    context = RuleContext(spec, index, today or _dt.date.today())
+    diagnostics: list[Diagnostic] = []
+    used: set[int] = set()
+    ran: set[str] = set()
+    for rule in sorted(_REGISTRY.values(), key=lambda r: r.code):
+        if rule.func is None:
+            continue
+        configured = rule.code in levels
+        level = levels.get(rule.code)
+        if configured and level is None:
+            continue
+        if not _can_run(rule, spec):
+            continue
+        ran.add(rule.code)
+        for item in rule.findings(spec, index, context):
+            diagnostic = rule.diagnostic(item, level if configured else None)
+            suppression = next(
+                (
+                    s
+                    for model in item.on
+                    for s in _suppressions(model)
+                    if lookup(s.rule) is rule and _active(s, context.today) and s.reason.strip()
+                ),
+                None,
+            )
+            if suppression is not None:
+                used.add(id(suppression))
+                diagnostic = replace(
+                    diagnostic,
+                    suppressed=Suppressed(
+                        suppression.reason.strip(),
+                        suppression.until.isoformat() if suppression.until else None,
+                        suppression.loc("rule"),
+                    ),
+                )
+            diagnostics.append(diagnostic)
+    diagnostics.extend(_suppression_problems(spec, context.today, used, ran, levels))
+    return diagnostics
+
+
+def _owners(spec: Spec) -> Iterator[Any]:
+    for concern in CONCERNS:
+        model = spec.get(concern.name)
+        if model is not None:
+            yield from iter_models(model)
+
+
+def _suppression_problems(
+    spec: Spec, today: _dt.date, used: set[int], ran: set[str], levels: Mapping[str, Level]
+) -> Iterator[Diagnostic]:
+    def emit(rule: Rule, where: Location, message: str, hint: str | None = None) -> Iterator[Diagnostic]:
+        if rule.code in levels and levels[rule.code] is None:
+            return
+        yield rule.diagnostic(Finding(where, message, (), hint), levels.get(rule.code))
+
+    for owner in _owners(spec):
+        for suppression in _suppressions(owner):
+            what = owner.describe() or "this item"
+            target = lookup(suppression.rule)
+            if not suppression.reason.strip():
+                yield from emit(meta.SUPPRESSION_WITHOUT_REASON, suppression.loc("reason"),
+                                f"the suppression of {suppression.rule!r} on {what} gives no reason",
+                                "say why the finding does not apply here; the reason is shown in every report")
+            if target is None or target.func is None:
+                yield from emit(meta.UNKNOWN_RULE, suppression.loc("rule"),
+                                f"unknown rule {suppression.rule!r} in a suppression on {what}",
+                                suggest_rule(suppression.rule))
+                continue
+            if not _active(suppression, today):
+                assert suppression.until is not None
+                yield from emit(meta.EXPIRED_SUPPRESSION, suppression.loc("until"),
+                                f"the suppression of {target.code} ({target.name}) on {what} expired on {suppression.until.isoformat()}",
+                                "fix the finding, or renew the suppression with a new date and an up-to-date reason")
+                continue
+            if target.code in ran and id(suppression) not in used and suppression.reason.strip():
+                yield from emit(meta.UNUSED_SUPPRESSION, suppression.loc("rule"),
+                                f"the suppression of {target.code} ({target.name}) on {what} silences nothing",
+                                "remove it: the rule finds nothing on this item")
