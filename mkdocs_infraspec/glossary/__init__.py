@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .checks import check_vocabulary, unused_terms, used_terms
 from .codes import ALIAS_COLLISION, DUPLICATE_TERM, UNUSED_TERM, VOCABULARY_CODES
+from .codes import register as register_codes
 from .forms import is_acronym, plural
 from .linker import (
     ENTRY_CLASS,
@@ -47,6 +48,7 @@ __all__ = [
     "is_word_char",
     "link_html",
     "plural",
+    "register_codes",
     "render_backlinks",
     "unused_terms",
     "used_terms",

@@ -1,5 +1,9 @@
 """Stable codes of the vocabulary findings (``IS35x``); each code's docstring is its documentation.
 
+They join :data:`mkdocs_infraspec.codes.BUILTIN` through :func:`register`, called once by
+whoever lists every code (the reference docs, the CLI), not as a side effect of importing
+this module: the listing must not depend on which modules happened to be imported first.
+
 ``IS352`` is deliberately not used: a ``see_also`` naming an unknown term is a reference
 like any other, reported as ``IS301 unknown-reference``.
 """
@@ -12,18 +16,20 @@ from collections.abc import Callable
 from ..codes import BUILTIN, Code
 from ..diagnostics import Severity
 
+_DEFINED: list[Code] = []
+
 
 def _code(
     code: str, name: str, severity: Severity, *, configurable: bool = False
 ) -> Callable[[Callable[[], None]], Code]:
-    """Register a vocabulary code beside the built-in ones; the function carries the docstring."""
+    """Define a vocabulary code; the decorated function exists only to carry the docstring."""
 
-    def register(func: Callable[[], None]) -> Code:
+    def define(func: Callable[[], None]) -> Code:
         entry = Code(code, name, severity, inspect.cleandoc(func.__doc__ or ""), "vocabulary", configurable)
-        BUILTIN[code] = entry
+        _DEFINED.append(entry)
         return entry
 
-    return register
+    return define
 
 
 @_code("IS350", "duplicate-term", Severity.ERROR)
@@ -96,4 +102,10 @@ def UNUSED_TERM() -> None:
     """
 
 
-VOCABULARY_CODES: tuple[Code, ...] = (DUPLICATE_TERM, ALIAS_COLLISION, UNUSED_TERM)
+VOCABULARY_CODES: tuple[Code, ...] = tuple(_DEFINED)
+
+
+def register(registry: dict[str, Code] = BUILTIN) -> None:
+    """Add the vocabulary codes to ``registry`` (the built-in codes), once; in code order."""
+    for entry in VOCABULARY_CODES:
+        registry.setdefault(entry.code, entry)

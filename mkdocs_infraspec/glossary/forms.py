@@ -24,15 +24,15 @@ def is_acronym(form: str) -> bool:
 def plural(form: str) -> str | None:
     """The regular English plural of ``form``'s last word, or ``None`` if it has none.
 
-    Acronyms take ``s`` (``VPCs``); words ending in s, x, z, ch or sh take ``es``
+    Acronyms take ``s`` (``VPCs``, ``EC2s``); words ending in s, x, z, ch or sh take ``es``
     (``Cache`` -> ``Caches`` but ``Mesh`` -> ``Meshes``); a consonant and ``y`` become
     ``ies`` (``Policy`` -> ``Policies``); other words take ``s``. Irregular plurals
     (``Indices``) are written as aliases.
     """
+    if form and is_acronym(form) and form[-1].isalnum():
+        return form + "s"  # EC2s
     if not form or not form[-1].isalpha():
         return None
-    if is_acronym(form):
-        return form + "s"
     upper = form[-1].isupper() and (len(form) < 2 or form[-2].isupper())
     lower = form.lower()
     if lower.endswith(_SIBILANT_ENDINGS):
@@ -60,7 +60,10 @@ class Form:
 
 
 def forms_of(term: Term) -> list[Form]:
-    """Every form ``term`` is recognised by: the term, its expansion, its aliases, and their plurals.
+    """Every form ``term`` is recognised by: the term, its expansion, its aliases, two plurals.
+
+    The term and its expansion also match in their regular plural (:func:`plural`); aliases
+    match as written, since they are where irregular plurals and other forms are spelt out.
 
     Case: with ``case_sensitive`` set, it applies to every form; otherwise a form written
     like an acronym (``VPC``) matches exactly and any other form (``Virtual Private Cloud``,
@@ -76,7 +79,10 @@ def forms_of(term: Term) -> list[Form]:
         exact = term.case_sensitive if term.case_sensitive is not None else is_acronym(text)
         written.append(Form(text, term, exact))
     generated: list[Form] = []
+    pluralized = {normalize_form(term.term), normalize_form(term.expansion or "")}
     for form in written:
+        if form.text not in pluralized:
+            continue
         many = plural(form.text)
         if many and many not in seen:
             seen.add(many)

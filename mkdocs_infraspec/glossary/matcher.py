@@ -8,6 +8,7 @@ selection so that ``Security Group`` wins over ``Group`` and no two matches over
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -22,6 +23,9 @@ from .text import fold, is_word_char, normalize_form, plain_text
 #: How a form ranks against another term's identical form: a term's own name first, then
 #: expansions and aliases, then generated plurals; file order within each rank.
 _RANK_TERM, _RANK_WRITTEN, _RANK_PLURAL = 0, 1, 2
+
+#: An explicit reference in Markdown, ``[[kind:id]]`` or ``[[kind:id|text]]``: shown as its text.
+_REFERENCE = re.compile(r"\[\[([a-z-]+):([^\]|]+)(?:\|([^\]]+))?\]\]")
 
 
 @dataclass(frozen=True)
@@ -142,16 +146,24 @@ class Glossary:
 
     def suggest(self, text: str) -> str | None:
         """The written name closest to ``text`` (for "did you mean"), or ``None``."""
-        names = [form for term in self.terms for form in (term.term, *term.forms, term.id)]
+        # ids first: for names equal but for case, the written form is the one suggested
+        names = [term.id for term in self.terms]
+        names.extend(form for term in self.terms for form in term.forms)
         return closest(normalize_form(text), names)
 
     # --- what a link shows ------------------------------------------------------------------
 
     @cached_property
     def _titles(self) -> dict[str, str]:
+        def name(match: re.Match[str]) -> str:
+            if match.group(3):
+                return match.group(3)
+            found = self.lookup(match.group(2)) if match.group(1) == "term" else None
+            return found.term if found is not None else match.group(2)
+
         titles: dict[str, str] = {}
         for term in self.terms:
-            definition = plain_text(str(term.definition or ""))
+            definition = plain_text(_REFERENCE.sub(name, str(term.definition or "")))
             titles[term.id] = f"{term.expansion}: {definition}" if term.expansion else definition
         return titles
 
