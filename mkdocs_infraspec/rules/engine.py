@@ -143,10 +143,24 @@ def config_locator(config_file: Path | None, display: str) -> Callable[[str], Lo
     return locate
 
 
-def _can_run(rule: Rule, spec: Spec) -> bool:
-    """A rule runs only when every concern it reads was loaded (or is optional and absent)."""
+def unreliable_concerns(spec: Spec, index: SpecIndex) -> set[str]:
+    """Concerns a rule cannot trust: those that failed to load, and those with unknown references.
+
+    A dangling reference (a renamed component) would make rules report its consequences
+    (a flow with no matching dependency, an uncovered component) as if they were separate
+    problems; such rules wait until the references are fixed.
+    """
+    unreliable = set(spec.invalid)
+    for reference in index.references:
+        if reference.concern not in unreliable and index.resolve(reference.target, reference.kinds) is None:
+            unreliable.add(reference.concern)
+    return unreliable
+
+
+def _can_run(rule: Rule, spec: Spec, unreliable: set[str]) -> bool:
+    """A rule runs only when every concern it reads was loaded (or is optional and absent) and is consistent."""
     for name in rule.needs:
-        if name in spec.invalid:
+        if name in unreliable:
             return False
         if spec.get(name) is None and any(c.name == name and c.required for c in CONCERNS):
             return False
@@ -175,6 +189,7 @@ def run_rules(
     diagnostics: list[Diagnostic] = []
     used: set[int] = set()
     ran: set[str] = set()
+    unreliable = unreliable_concerns(spec, index)
     for rule in sorted(_REGISTRY.values(), key=lambda r: r.code):
         if rule.func is None:
             continue
@@ -182,7 +197,7 @@ def run_rules(
         level = levels.get(rule.code)
         if configured and level is None:
             continue
-        if not _can_run(rule, spec):
+        if not _can_run(rule, spec, unreliable):
             continue
         ran.add(rule.code)
         for item in rule.findings(spec, index, context):

@@ -12,6 +12,9 @@ from ..models.types import tls_tuple
 from .context import DEFAULT_MINIMUM_TLS, RuleContext
 from .rule import Finding, finding, rule
 
+#: Protocols whose traffic from outside ends in a TLS handshake with the target.
+_TLS_PROTOCOLS = (Protocol.HTTPS, Protocol.GRPC, Protocol.TLS)
+
 
 @rule("IS801", "encryption-at-rest", "security", severity="error", needs=("responsibilities", "security"))
 def encryption_at_rest(spec: Spec, index: SpecIndex, context: RuleContext) -> Iterator[Finding]:
@@ -322,18 +325,21 @@ def unencrypted_flow(spec: Spec, index: SpecIndex, context: RuleContext) -> Iter
                           hint="use https; a redirect-only listener deserves a suppression that says so")
 
 
-@rule("IS812", "public-without-tls", "security", needs=("responsibilities", "security"))
-def public_without_tls(spec: Spec, index: SpecIndex, context: RuleContext) -> Iterator[Finding]:
-    """A public component does not say which TLS it accepts.
+@rule("IS812", "entry-point-tls", "security", needs=("responsibilities", "architecture", "security"))
+def entry_point_tls(spec: Spec, index: SpecIndex, context: RuleContext) -> Iterator[Finding]:
+    """A component that takes HTTPS, gRPC or TLS traffic from outside the system does not say which TLS it accepts.
 
-    Every component reachable from the internet needs an entry under
-    `encryption.in_transit` with its minimum TLS version.
+    Entry points (load balancers, API gateways, CDNs) are where TLS from the internet ends;
+    each needs an entry under `encryption.in_transit` with its minimum TLS version.
+    Public components that terminate no TLS (NAT gateways, DNS) are not concerned.
 
     FAIL:
     ```yaml
-    # responsibilities.yaml
-    - id: public-alb
-      public: true
+    # architecture.yaml
+    flows:
+      - from: customers      # an external
+        to: public-alb
+        protocol: https
     # security.yaml: no in_transit entry for public-alb
     ```
     PASS:
@@ -345,10 +351,17 @@ def public_without_tls(spec: Spec, index: SpecIndex, context: RuleContext) -> It
     ```
     """
     covered = {entry.component for entry in spec.security.encryption.in_transit}
-    for component in context.components.values():
-        if component.public and not component.stateful and component.id not in covered:
-            yield finding(component.loc("public"), f"public component {component.id!r} has no TLS settings", component,
-                          hint="add it to encryption.in_transit in security.yaml with its minimum_tls")
+    externals = {e.id for e in spec.architecture.topology.externals}
+    reported: set[str] = set()
+    for flow in spec.architecture.topology.flows:
+        if flow.source not in externals or flow.protocol not in _TLS_PROTOCOLS:
+            continue
+        component = context.components.get(flow.target)
+        if component is None or component.id in covered or component.id in reported:
+            continue
+        reported.add(component.id)
+        yield finding(flow.loc("target"), f"{component.id!r} takes {flow.protocol.value} from {flow.source!r}, but has no TLS settings",
+                      component, flow, hint="add it to encryption.in_transit in security.yaml with its minimum_tls")
 
 
 @rule("IS813", "empty-framework", "security", needs=("security",))
