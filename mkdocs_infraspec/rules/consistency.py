@@ -411,7 +411,7 @@ def estimate_environment(spec: Spec, index: SpecIndex, context: RuleContext) -> 
             continue
         if estimate.environment not in context.deployed_in(component):
             yield finding(estimate.loc("environment"),
-                          f"{estimate.describe()}: {component.id!r} is not deployed to {estimate.environment!r}", component,
+                          f"component {component.id!r} has a cost estimate for {estimate.environment!r}, where it is not deployed", component,
                           related=(component.loc("environments"),),
                           hint="remove the estimate, or add the environment to the component's environments")
 

@@ -32,20 +32,28 @@ def lookup(key: str) -> Rule | None:
 
 
 def suggest_rule(key: str) -> str:
-    """A hint for a name that is no rule: the closest code or name, or how to list them."""
+    """A hint for a name that is no rule: the rule meant, or how to list them.
+
+    Codes are not spelt, so a mistyped code gets no "closest code" (IS999 is not IS962);
+    only letters typed for digits (``IS6O1``) are corrected. Names get the closest name.
+    """
     text = key.strip()
-    if text.upper() in codes.BUILTIN:
-        return f"{text.upper()} is a built-in check ({codes.BUILTIN[text.upper()].name}): it cannot be switched off or suppressed; fix the spec instead"
-    pool = [*_REGISTRY, *_BY_NAME] if re.match(r"(?i)^is\d", text) else list(_BY_NAME)
-    match = closest(text, pool, cutoff=0.6)
-    if match is None and re.match(r"(?i)^is\d{3}$", text):
-        return "`infraspec rules` lists every rule"
-    if match is None:
-        match = closest(text, [*_BY_NAME, *_REGISTRY], cutoff=0.5)
+    code = text.upper()
+    if re.match(r"^IS[0-9OIL]{3}$", code):
+        code = code[:2] + code[2:].replace("O", "0").replace("I", "1").replace("L", "1")
+        if code in codes.BUILTIN:
+            return f"{code} is a built-in check ({codes.BUILTIN[code].name}): it cannot be switched off or suppressed; fix the spec instead"
+        if code in _REGISTRY:
+            return f"did you mean {code!r} ({_REGISTRY[code].name})?"
+        return f"no rule has the code {code}; `infraspec rules` lists every rule"
+    match = closest(text, list(_BY_NAME), cutoff=0.6)
     if match is not None:
-        found = lookup(match)
-        other = f" ({found.name})" if found and match == found.code else f" ({found.code})" if found else ""
-        return f"did you mean {match!r}{other}?"
+        return f"did you mean {match!r} ({_BY_NAME[match].code})?"
+    partial = [name for name in _BY_NAME if text.lower() in name] if len(text) >= 3 else []
+    if len(partial) == 1:
+        return f"did you mean {partial[0]!r} ({_BY_NAME[partial[0]].code})?"
+    if partial:
+        return "rules with a similar name: " + ", ".join(partial[:5])
     return "`infraspec rules` lists every rule"
 
 
@@ -95,7 +103,11 @@ def parse_levels(
             diagnostics.append(meta.UNKNOWN_RULE(locate(str(key)), f"unknown rule {str(key)!r} in the rules option", hint=suggest_rule(str(key))))
             continue
         level = parse_level(value)
-        if isinstance(level, str) and level != "on":
+        if level is None or isinstance(level, Severity):
+            levels[found.code] = level
+        elif level == "on":
+            levels.pop(found.code, None)
+        else:
             diagnostics.append(
                 meta.INVALID_RULE_LEVEL(
                     locate(str(key)),
@@ -103,11 +115,6 @@ def parse_levels(
                     hint="use one of: " + ", ".join(LEVEL_WORDS),
                 )
             )
-            continue
-        if level == "on":
-            levels.pop(found.code, None)
-        else:
-            levels[found.code] = level  # type: ignore[assignment]
     return levels, diagnostics
 
 

@@ -336,7 +336,7 @@ def external_to_private(spec: Spec, index: SpecIndex, context: RuleContext) -> I
             continue
         target = context.components.get(flow.target)
         if target is not None and not target.public:
-            yield finding(flow.loc("target"), f"{flow.describe()} reaches {target.id!r}, which is not public", flow, target,
+            yield finding(flow.loc("target"), f"{flow.describe()} comes from outside the system, but {target.id!r} is not public", flow, target,
                           hint="route it through a public entry point, or set public: true on the component")
 
 

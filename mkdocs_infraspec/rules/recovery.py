@@ -425,7 +425,7 @@ def assertion_objective(spec: Spec, index: SpecIndex, context: RuleContext) -> I
                     yield finding(
                         assertion.loc("targets", label),
                         f"assertion {assertion.id!r} promises an {label.upper()} of {promised.human()} for {component!r}, "
-                        f"but objective {objective.id!r} is {designed.human()}",
+                        f"but its objective {objective.id!r} sets {designed.human()}",
                         assertion, related=(objective.loc(label),),
                         hint=f"align the two: tighten the objective's {label} or relax the assertion's",
                     )

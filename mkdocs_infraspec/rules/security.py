@@ -265,9 +265,13 @@ def state_protection(spec: Spec, index: SpecIndex, context: RuleContext) -> Iter
     iac = spec.constraints.iac
     if iac is None or iac.state is None:
         return
-    missing = [label for label, value in (("encrypted", iac.state.encrypted), ("versioned", iac.state.versioning)) if not value]
+    state = iac.state
+    missing = [(label, name) for label, name in (("encrypted", "encrypted"), ("versioned", "versioning")) if not getattr(state, name)]
     if missing:
-        yield finding(spec.constraints.loc("iac", "state", "backend"), f"infrastructure state is not {' or '.join(missing)}",
+        # Point at a field written as false; when both are left out, at the backend they are about.
+        written = [name for _, name in missing if name in state.model_fields_set]
+        where = state.loc(written[0]) if written else state.loc("backend")
+        yield finding(where, f"infrastructure state is not {' or '.join(label for label, _ in missing)}",
                       hint="set encrypted: true and versioning: true under iac.state")
 
 
