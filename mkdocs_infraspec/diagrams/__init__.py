@@ -11,12 +11,29 @@ from ..models import Spec
 
 @dataclass(frozen=True)
 class Diagram:
-    """One Mermaid diagram: its kind (``topology``...), a title, the Mermaid text and an optional note."""
+    """One Mermaid diagram: its kind (``topology``...), a title, the Mermaid text and an optional note.
+
+    ``title`` and ``note`` are plain text (they may quote names from the spec): a template
+    must escape them. ``source`` is Mermaid text, safe to put in a ```` ```mermaid ```` fence.
+    """
 
     kind: str
     title: str
     source: str
     note: str | None = None
+
+
+#: The diagram kinds, each with the page it is shown on.
+KINDS = {
+    "workflow": "index",
+    "layers": "architecture",
+    "topology": "architecture",
+    "flows": "architecture",
+    "dependencies": "responsibilities",
+    "environments": "environments",
+    "recovery": "disaster-recovery",
+    "neighbourhood": "component:<id>",
+}
 
 
 def for_page(page: str, spec: Spec, index: SpecIndex, links: Links, page_src: str) -> list[Diagram]:
@@ -26,4 +43,9 @@ def for_page(page: str, spec: Spec, index: SpecIndex, links: Links, page_src: st
     ``component:<id>`` for a component's page; ``page_src`` is the page's source path,
     against which click links are made relative.
     """
-    return []
+    from .pages import diagrams_for
+
+    return diagrams_for(page, spec, index, links, page_src)
+
+
+__all__ = ["KINDS", "Diagram", "for_page"]

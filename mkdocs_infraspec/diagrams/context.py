@@ -1,0 +1,179 @@
+"""What every diagram needs to know about the spec: components, layers, links and styles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..index import SpecIndex
+from ..links import Links
+from ..models import Component, Layer, Spec
+from .mermaid import Flowchart, Group, Markup, Node, escape, label, node_id
+
+#: Pastel fills with dark strokes and text, readable on Material's light and dark schemes.
+TONES = (
+    ("#e3f2fd", "#1565c0"),  # blue
+    ("#e8f5e9", "#2e7d32"),  # green
+    ("#fff3e0", "#ef6c00"),  # orange
+    ("#f3e5f5", "#6a1b9a"),  # purple
+    ("#e0f7fa", "#00838f"),  # teal
+    ("#fce4ec", "#ad1457"),  # pink
+    ("#f9fbe7", "#827717"),  # olive
+    ("#efebe9", "#4e342e"),  # brown
+)
+TEXT = "#1a1a1a"
+
+#: Fixed classes: subnet tiers, environment tiers, and the roles nodes play.
+STYLES = {
+    "public": "fill:#e3f2fd,stroke:#1565c0,stroke-width:2px,color:#0d3c73",
+    "private": "fill:#e8f5e9,stroke:#2e7d32,stroke-width:2px,color:#1b4d1f",
+    "isolated": "fill:#fff8e1,stroke:#8d6e00,stroke-width:2px,color:#4d3b00",
+    "network": "fill:#fafafa,stroke:#455a64,stroke-width:2px,color:" + TEXT,
+    "region": "fill:#ffffff,stroke:#90a4ae,stroke-dasharray:6 4,color:" + TEXT,
+    "zone": "fill:#ffffff,stroke:#b0bec5,stroke-dasharray:3 3,color:#37474f",
+    "external": "fill:#eceff1,stroke:#546e7a,stroke-dasharray:4 3,color:" + TEXT,
+    "stub": "fill:#ffffff,stroke:#9e9e9e,stroke-dasharray:4 3,color:#616161",
+    "missing": "fill:#ffebee,stroke:#c62828,stroke-dasharray:4 3,color:#b71c1c",
+    "focus": "fill:#fff59d,stroke:#f57f17,stroke-width:3px,color:" + TEXT,
+    "development": "fill:#e8f5e9,stroke:#2e7d32,color:" + TEXT,
+    "test": "fill:#e0f7fa,stroke:#00838f,color:" + TEXT,
+    "staging": "fill:#fff3e0,stroke:#ef6c00,color:" + TEXT,
+    "production": "fill:#ffebee,stroke:#c62828,stroke-width:2px,color:" + TEXT,
+    "backup": "fill:#ede7f6,stroke:#4527a0,color:" + TEXT,
+    "copy": "fill:#ede7f6,stroke:#4527a0,stroke-dasharray:4 3,color:" + TEXT,
+    "failover": "fill:#fff3e0,stroke:#e65100,stroke-width:2px,color:" + TEXT,
+    "role": "fill:#263238,stroke:#263238,color:#ffffff",
+    "artifact": "fill:#ffffff,stroke:#455a64,color:" + TEXT,
+    "muted": "fill:#ffffff,stroke:#bdbdbd,color:#757575",
+}
+
+#: The group components without a layer are drawn in.
+NO_LAYER = ""
+
+
+@dataclass
+class Context:
+    """The spec, its index and the page the diagrams are drawn for."""
+
+    spec: Spec
+    index: SpecIndex
+    links: Links
+    page_src: str
+    _styles_used: set[str] = field(default_factory=set)
+
+    # --- look-ups ---------------------------------------------------------------------------
+
+    @cached_property
+    def components(self) -> dict[str, Component]:
+        found: dict[str, Component] = {}
+        for component in self.spec.components:
+            found.setdefault(component.id, component)
+        return found
+
+    @cached_property
+    def layers(self) -> dict[str, Layer]:
+        found: dict[str, Layer] = {}
+        for layer in self.spec.architecture.layers:
+            found.setdefault(layer.id, layer)
+        return found
+
+    @cached_property
+    def layer_order(self) -> list[str]:
+        """Layer ids in the author's order, then layers components name but nobody defines,
+        then :data:`NO_LAYER` if some component has none."""
+        order = list(self.layers)
+        for component in self.components.values():
+            key = component.layer or NO_LAYER
+            if key not in order and key != NO_LAYER:
+                order.append(key)
+        if any(not c.layer for c in self.components.values()):
+            order.append(NO_LAYER)
+        return order
+
+    @cached_property
+    def dependents(self) -> dict[str, list[str]]:
+        """For each component id, the ids of the components that depend on it (in spec order)."""
+        found: dict[str, list[str]] = {}
+        for component in self.components.values():
+            for target in component.depends_on:
+                users = found.setdefault(target, [])
+                if component.id not in users:
+                    users.append(component.id)
+        return found
+
+    def layer_of(self, component_id: str) -> str:
+        component = self.components.get(component_id)
+        return (component.layer or NO_LAYER) if component else NO_LAYER
+
+    def layer_title(self, layer_id: str) -> str:
+        if layer_id == NO_LAYER:
+            return "No layer"
+        layer = self.layers.get(layer_id)
+        return layer.name if layer else f"{layer_id} (undefined layer)"
+
+    def tone(self, layer_id: str) -> str:
+        """The class name of a layer's colour: ``tone0``... in the order layers are written."""
+        if layer_id == NO_LAYER:
+            return "muted"
+        return f"tone{self.layer_order.index(layer_id) % len(TONES)}" if layer_id in self.layer_order else "muted"
+
+    # --- links ------------------------------------------------------------------------------
+
+    def url(self, kind: str, ident: str) -> str | None:
+        """A relative URL from this page to an item, if the item exists."""
+        if self.index.get(kind, ident) is None and not (kind == "component" and ident in self.components):
+            return None
+        return self.links.item_url(kind, ident, self.page_src)
+
+    def page_url(self, concern: str) -> str:
+        """A relative URL from this page to a concern's page (``index`` for the summary)."""
+        return self.links.relative(self.links.concern_page(concern), self.page_src)
+
+    # --- drawing ----------------------------------------------------------------------------
+
+    def chart(self, direction: str) -> Flowchart:
+        chart = Flowchart(direction)
+        for name, declaration in STYLES.items():
+            chart.style(name, declaration)
+        for number, (fill, stroke) in enumerate(TONES):
+            chart.style(f"tone{number}", f"fill:{fill},stroke:{stroke},color:{TEXT}")
+        return chart
+
+    def component_node(
+        self,
+        parent: Group,
+        component_id: str,
+        *,
+        ident: str | None = None,
+        detail: str | Markup | None = None,
+        css: str | None = None,
+        stub: bool = False,
+    ) -> Node:
+        """A clickable node for a component (its name; ``detail`` on a second line).
+
+        A component nobody defines is drawn in red with "(undefined)", never left out.
+        """
+        component = self.components.get(component_id)
+        ident = ident or node_id("component", component_id)
+        if component is None:
+            text = label(component_id, "(undefined component)")
+            return parent.node(ident, text, css="missing")
+        text = label(component.name, *(() if detail is None else (detail,)))
+        shape = "database" if component.stateful else "box"
+        style = "stub" if stub else (css or self.tone(self.layer_of(component_id)))
+        return parent.node(ident, text, shape=shape, css=style, url=self.url("component", component_id))
+
+    def item_node(self, parent: Group, kind: str, ident: str, text: str | Markup, **options: object) -> Node:
+        """A node for any item, linked to its anchor (red and unlinked if the item is missing)."""
+        url = self.url(kind, ident)
+        if url is None:
+            return parent.node(node_id(kind, ident), label(ident, f"(undefined {kind})"), css="missing")
+        return parent.node(node_id(kind, ident), text, url=url, **options)  # type: ignore[arg-type]
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 component``, ``3 components``."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+__all__ = ["NO_LAYER", "STYLES", "TONES", "Context", "escape", "plural"]

@@ -1,0 +1,95 @@
+"""Environment isolation: each environment in its own boundary, what is shared, how changes move."""
+
+from __future__ import annotations
+
+import itertools
+
+from ..models import Environment, Network
+from ..models.environments import Tier
+from . import Diagram
+from .context import Context, plural
+from .mermaid import Flowchart, Markup, label, node_id, text_id
+from .split import split, split_note
+
+TIER_RANK = {Tier.DEVELOPMENT: 0, Tier.TEST: 1, Tier.STAGING: 2, Tier.PRODUCTION: 3}
+
+
+def ordered(ctx: Context) -> list[Environment]:
+    """Environments from development to production (the author's order within a tier)."""
+    envs = list(ctx.spec.environments.environments)
+    return sorted(envs, key=lambda e: TIER_RANK.get(e.tier, 9))
+
+
+def _env_label(env: Environment) -> Markup:
+    zones = f" · {plural(len(env.availability_zones), 'zone')}" if env.availability_zones else ""
+    return label(
+        env.name,
+        None if env.name.strip().lower() == env.tier.value else f"{env.tier.value} tier",
+        f"{env.region}{zones}",
+        str(env.cidr) if env.cidr else None,
+    )
+
+
+def build(ctx: Context, chosen: list[Environment]) -> Flowchart:
+    chart = ctx.chart("LR")
+    boundaries = ctx.spec.architecture.environment_boundaries
+    networks_by_env: dict[str, list[Network]] = {}
+    for network in ctx.spec.architecture.topology.networks:
+        networks_by_env.setdefault(network.environment, []).append(network)
+    drawn_networks: set[str] = set()
+    for env in chosen:
+        account = env.isolation.account if env.isolation and env.isolation.account else None
+        title = label(f"Account {account}") if account else label(env.name)
+        box = chart.group(text_id("boundary", env.id), title, direction="TB", css="region")
+        ctx.item_node(box, "environment", env.id, _env_label(env), css=env.tier.value)
+        for network in networks_by_env.get(env.id, []):
+            ctx.item_node(box, "network", network.id, label(network.name, str(network.cidr)), shape="round", css="network")
+            chart.edge(node_id("environment", env.id), node_id("network", network.id), style="line")
+            drawn_networks.add(network.id)
+    for network in ctx.spec.architecture.topology.networks:
+        if network.id not in drawn_networks:
+            continue
+        for connection in network.connections:
+            if connection.network in drawn_networks:
+                chart.edge(node_id("network", network.id), node_id("network", connection.network), connection.via.value, style="dotted")
+    chosen_ids = [e.id for e in chosen]
+    if boundaries and boundaries.promotion and len(chosen) > 1:
+        for before, after in itertools.pairwise(chosen):
+            chart.edge(node_id("environment", before.id), node_id("environment", after.id), "promotion", style="thick")
+    if boundaries and boundaries.shared:
+        shared = chart.group("shared", label("Shared across environments"), direction="LR", css="external")
+        every = ctx.spec.environments.environments
+        for service in boundaries.shared:
+            component = ctx.components.get(service.component)
+            serves = component.environments if component and component.environments else [e.id for e in every]
+            # Shared with every environment: said in the box, not with an arrow to each
+            # environment, which would cross the whole picture.
+            detail = f"shared by all {len(every)} environments" if len(serves) == len(every) else "shared"
+            node = ctx.component_node(shared, service.component, ident=f"{node_id('component', service.component)}__shared", detail=detail)
+            if len(serves) != len(every):
+                for env_id in serves:
+                    if env_id in chosen_ids:
+                        chart.edge(node.id, node_id("environment", env_id), "shared", style="dotted")
+    return chart
+
+
+def diagrams(ctx: Context) -> list[Diagram]:
+    envs = ordered(ctx)
+    if not envs:
+        return []
+    parts = split(envs, lambda chosen: build(ctx, chosen))
+    result = []
+    boundaries = ctx.spec.architecture.environment_boundaries
+    for part in parts:
+        notes = [split_note(parts, part, "environments", "in order")]
+        if boundaries and boundaries.promotion and part is parts[0]:
+            notes.append("Thick arrows show the promotion path; dotted ones, services shared across environments.")
+        result.append(
+            Diagram(
+                "environments",
+                "Environment isolation" + (f" ({part.scope})" if part.scope else ""),
+                part.chart.text(),
+                " ".join(n for n in notes if n) or None,
+            )
+        )
+    return result
