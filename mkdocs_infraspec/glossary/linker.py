@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..links import Links
+from ..links import Links, anchor
 from .markup import RAW_TEXT, TOKEN, VOID, attributes, decode, raw_text_end
 from .matcher import Glossary
 
@@ -23,8 +23,9 @@ LinkMode = Literal["first", "section", "all", "none"]
 #: ``all``: every use; ``none``: no links, uses are still recorded (for backlinks).
 LINK_MODES: tuple[str, ...] = ("first", "section", "all", "none")
 
-#: The class of every link the linker writes; an existing ``<a class="infraspec-term"
-#: data-term="ID">`` (an explicit ``[[term:...]]`` reference) counts as a use and a link.
+#: The class of every link the linker writes; an existing ``<a class="infraspec-term">`` (an
+#: explicit ``[[term:...]]`` reference) counts as a use and a link of the term named by its
+#: ``data-term`` attribute or else its ``#term-ID`` fragment.
 LINK_CLASS = "infraspec-term"
 #: The class of a term's entry on the vocabulary page; the term is not linked inside it.
 ENTRY_CLASS = "infraspec-term-entry"
@@ -78,17 +79,10 @@ class LinkResult:
     """How many links were added."""
 
 
-@dataclass
-class _Segment:
-    """A text node that may be linked: where it is in the gathered text and in the HTML."""
-
-    start: int
-    end: int
-    raw_start: int
-    offsets: list[int] | None
-    section: int
-    scope: int
-    excluded: frozenset[str]
+#: A text node that may be linked, as a tuple (one is made for every text node of every page):
+#: (start and end in the gathered text, start in the HTML, character offsets from
+#: :func:`markup.decode` or ``None``, section index, scope index, terms excluded there).
+_Segment = tuple[int, int, int, "list[int] | None", int, int, frozenset[str]]
 
 
 @dataclass
@@ -112,8 +106,9 @@ def link_html(
 ) -> LinkResult:
     """Link the uses of ``glossary``'s terms in ``html``, the content of page ``page_src``.
 
-    Each link is ``<a class="infraspec-term" href="URL#term-ID" title="DEFINITION"
-    data-term="ID">text as written</a>``, its URL relative to ``page_src``. See
+    Each link is ``<a class="infraspec-term" href="URL#term-ID" title="DEFINITION">text as
+    written</a>``, its URL relative to ``page_src`` (no more attributes: each byte is paid
+    again by every later step of the build, the search index first). See
     :data:`LINK_MODES` for ``mode``. Terms with ``link: false`` are recorded, never linked.
     """
     if mode not in LINK_MODES:
@@ -123,12 +118,13 @@ def link_html(
     gathered = _gather(html)
     text = "".join(gathered.pieces)
     segments = gathered.segments
-    starts = [segment.start for segment in segments]
+    starts = gathered.starts
     counts: dict[tuple[str, int], int] = {}
     linked: set[tuple[int, str]] = set()
     splices: list[tuple[int, int, str]] = []
     explicit = iter(gathered.explicit)
     pending = next(explicit, None)
+    by_section = mode == "section"
 
     def take_explicit(before: int) -> None:
         nonlocal pending
@@ -136,28 +132,29 @@ def link_html(
             _, ident, section, scope = pending
             if ident in glossary.by_id:
                 counts[(ident, section)] = counts.get((ident, section), 0) + 1
-                linked.add((scope if mode == "section" else 0, ident))
+                linked.add((scope if by_section else 0, ident))
             pending = next(explicit, None)
 
-    for match in glossary.find(text):
-        take_explicit(match.start)
-        segment = segments[bisect_right(starts, match.start) - 1]
-        term = match.term
-        if term.id in segment.excluded:
+    for start, stop, term in glossary.spans(text):
+        if pending is not None and pending[0] <= start:
+            take_explicit(start)
+        first, last, raw_start, offsets, section, scope, excluded = segments[bisect_right(starts, start) - 1]
+        ident = term.id
+        if excluded and ident in excluded:
             continue  # the term inside its own entry is its definition, not a use
-        counts[(term.id, segment.section)] = counts.get((term.id, segment.section), 0) + 1
-        if mode == "none" or not term.link or match.end > segment.end:
+        counts[(ident, section)] = counts.get((ident, section), 0) + 1
+        if mode == "none" or stop > last or not term.link:
             continue  # a use split by markup (``<em>Security</em> Group``) is counted, not linked
-        key = (segment.scope if mode == "section" else 0, term.id)
-        if mode != "all" and key in linked:
+        key = (scope if by_section else 0, ident)
+        if key in linked and mode != "all":
             continue
-        begin, end = match.start - segment.start, match.end - segment.start
-        if segment.offsets is not None:
-            begin, end = segment.offsets[begin], segment.offsets[end]
+        begin, end = start - first, stop - first
+        if offsets is not None:
+            begin, end = offsets[begin], offsets[end]
             if begin < 0 or end < 0:
                 continue
         linked.add(key)
-        splices.append((segment.raw_start + begin, segment.raw_start + end, term.id))
+        splices.append((raw_start + begin, raw_start + end, ident))
     take_explicit(len(text))
 
     uses = [
@@ -173,15 +170,18 @@ def _splice(
     if not splices:
         return html
     opening: dict[str, str] = {}
+    base: str | None = None
     out: list[str] = []
     last = 0
     for begin, end, ident in splices:
         tag = opening.get(ident)
         if tag is None:
-            url = links.item_url("term", ident, page_src)
-            title = _html.escape(glossary.title(glossary.by_id[ident]), quote=True)
+            if base is None:  # every term is on the one vocabulary page: one relative URL
+                target = links.page_of("term", ident)
+                base = "" if target == page_src else links.relative(target, page_src)
             tag = opening[ident] = (
-                f'<a class="{LINK_CLASS}" href="{url}" title="{title}" data-term="{ident}">'
+                f'<a class="{LINK_CLASS}" href="{base}#{anchor("term", ident)}" '
+                f'title="{glossary.title_attribute(ident)}">'
             )
         out.append(html[last:begin])
         out.append(tag)
@@ -196,6 +196,8 @@ def _splice(
 class _Gathered:
     pieces: list[str] = field(default_factory=list)
     segments: list[_Segment] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    """Each segment's start in the gathered text, for bisection."""
     sections: list[tuple[str | None, str | None]] = field(default_factory=lambda: [(None, None)])
     explicit: list[tuple[int, str, int, int]] = field(default_factory=list)
     """Existing term links: (offset in the gathered text, term id, section, scope)."""
@@ -204,7 +206,7 @@ class _Gathered:
 def _gather(html: str) -> _Gathered:
     """One pass over ``html``: the linkable text, its sections, and the existing term links."""
     found = _Gathered()
-    pieces, segments, sections = found.pieces, found.segments, found.sections
+    pieces, segments, starts, sections = found.pieces, found.segments, found.starts, found.sections
     size = 0
     separate = False
     scope = 0
@@ -214,22 +216,23 @@ def _gather(html: str) -> _Gathered:
     entries: list[_Open] = []
     excluded: frozenset[str] = frozenset()
     pos = 0
-    length = len(html)
-    while pos < length:
-        token = TOKEN.search(html, pos)
-        stop = token.start() if token is not None else length
+    tokens = TOKEN.finditer(html)
+    while True:
+        token = next(tokens, None)
+        stop = token.start() if token is not None else len(html)
         if stop > pos:
             if skip is None:
-                text, offsets = decode(html[pos:stop])
+                raw = html[pos:stop]
+                text, offsets = decode(raw) if "&" in raw else (raw, None)
                 if separate:
                     pieces.append(_SEPARATOR)
                     size += 1
                     separate = False
-                segments.append(
-                    _Segment(size, size + len(text), pos, offsets, len(sections) - 1, scope, excluded)
-                )
+                starts.append(size)
+                end = size + len(text)
+                segments.append((size, end, pos, offsets, len(sections) - 1, scope, excluded))
                 pieces.append(text)
-                size += len(text)
+                size = end
             elif heading is not None and not heading.quiet:
                 heading.text.append(_html.unescape(html[pos:stop]))
         if token is None:
@@ -268,6 +271,7 @@ def _gather(html: str) -> _Gathered:
         closed = name in VOID or rest.endswith("/")
         if name in RAW_TEXT:
             pos = raw_text_end(html, name, pos)[1]
+            tokens = TOKEN.finditer(html, pos)
             separate = True
             continue
         if skip is not None:
@@ -282,17 +286,22 @@ def _gather(html: str) -> _Gathered:
             continue
         if name not in INLINE:
             separate = True
-        attrs = attributes(rest) if "=" in rest else {}
-        classes = attrs["class"].split() if "class" in attrs else ()
-        if name == "a" and LINK_CLASS in classes and attrs.get("data-term"):
-            found.explicit.append((size, attrs["data-term"], len(sections) - 1, scope))
+        if "=" in rest:
+            attrs = attributes(rest)
+            classes = attrs["class"].split() if "class" in attrs else ()
+        else:
+            attrs, classes = {}, ()
+        if name == "a" and LINK_CLASS in classes:
+            ident = attrs.get("data-term") or attrs.get("href", "").partition("#term-")[2]
+            if ident:
+                found.explicit.append((size, ident, len(sections) - 1, scope))
         if name in HEADINGS:
             if name in SECTION_HEADINGS:
                 scope += 1
             heading = _Heading(attrs.get("id"))
             skip, skip_depth = name, 1
             continue
-        if name in SKIP_TAGS or SKIP_CLASSES.intersection(classes):
+        if name in SKIP_TAGS or (classes and SKIP_CLASSES.intersection(classes)):
             if not closed:
                 skip, skip_depth = name, 1
             continue
@@ -301,7 +310,7 @@ def _gather(html: str) -> _Gathered:
         for entry in entries:
             if entry.name == name:
                 entry.depth += 1
-        if ENTRY_CLASS in classes:
+        if classes and ENTRY_CLASS in classes:
             ident = attrs.get("data-term") or attrs.get("id", "").removeprefix("term-")
             if ident:
                 entries.append(_Open(name, 1, ident))

@@ -8,10 +8,13 @@ selection so that ``Security Group`` wins over ``Group`` and no two matches over
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
+from unicodedata import category as _category
 
 import ahocorasick
 
@@ -23,6 +26,8 @@ from .text import fold, is_word_char, normalize_form, plain_text
 #: How a form ranks against another term's identical form: a term's own name first, then
 #: expansions and aliases, then generated plurals; file order within each rank.
 _RANK_TERM, _RANK_WRITTEN, _RANK_PLURAL = 0, 1, 2
+
+_span_order = itemgetter(0, 1)
 
 #: An explicit reference in Markdown, ``[[kind:id]]`` or ``[[kind:id|text]]``: shown as its text.
 _REFERENCE = re.compile(r"\[\[([a-z-]+):([^\]|]+)(?:\|([^\]]+))?\]\]")
@@ -37,21 +42,10 @@ class Match:
     term: Term
 
 
-@dataclass(frozen=True)
-class _Key:
-    """The automaton's value for one folded key: its length, boundary needs and candidate terms."""
-
-    length: int
-    word_start: bool
-    word_end: bool
-    candidates: tuple[tuple[str | None, Term], ...]
-    """``(exact text, term)`` in rank order; ``None`` when the form matches in any case."""
-
-    def pick(self, written: str) -> Term | None:
-        for exact, term in self.candidates:
-            if exact is None or exact == written:
-                return term
-        return None
+#: The automaton's value for one folded key, a tuple because it is unpacked for every hit:
+#: (length, needs a word boundary before, needs one after, the term if the form matches in
+#: any case else ``None``, the ``(exact text, term)`` candidates in rank order).
+_Key = tuple[int, bool, bool, "Term | None", tuple[tuple[str, Term], ...]]
 
 
 class Glossary:
@@ -77,17 +71,19 @@ class Glossary:
         automaton = ahocorasick.Automaton()
         for key, entries in ranked.items():
             entries.sort(key=lambda entry: (entry[0], entry[1]))
-            candidates: list[tuple[str | None, Term]] = []
+            candidates: list[tuple[str, Term]] = []
+            loose: Term | None = None
             for _, _, form in entries:
                 if not form.exact:
-                    candidates.append((None, form.term))
-                    break  # a form matching any case hides every later one
+                    loose = form.term  # a form matching any case hides every later one
+                    break
                 candidates.append((form.text, form.term))
             self._names[key] = entries[0][2].term
-            automaton.add_word(
-                key,
-                _Key(len(key), is_word_char(key[0]), is_word_char(key[-1]), tuple(candidates)),
+            value: _Key = (
+                len(key), is_word_char(key[0]), is_word_char(key[-1]),
+                None if candidates else loose, (*candidates, *([("", loose)] if loose and candidates else [])),
             )
+            automaton.add_word(key, value)
         self._automaton: ahocorasick.Automaton | None = None
         if ranked:
             automaton.make_automaton()
@@ -103,30 +99,47 @@ class Glossary:
 
     def find(self, text: str) -> list[Match]:
         """Every use of a term in ``text``: whole words, case rules applied, longest first, no overlaps."""
-        if self._automaton is None or not text:
+        return [Match(start, end, term) for start, end, term in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[int, int, Term]]:
+        """:meth:`find` as ``(start, end, term)`` tuples: the linker's hot path."""
+        automaton = self._automaton
+        if automaton is None or not text:
             return []
         folded = fold(text)
         size = len(text)
         hits: list[tuple[int, int, Term]] = []
-        for last, key in self._automaton.iter(folded):
+        append = hits.append
+        for last, (length, word_start, word_end, loose, candidates) in automaton.iter(folded):
             end = last + 1
-            start = end - key.length
-            if key.word_start and start > 0 and is_word_char(text[start - 1]):
-                continue
-            if key.word_end and end < size and is_word_char(text[end]):
-                continue
-            term = key.pick(text[start:end])
-            if term is not None:
-                hits.append((start, end, term))
+            start = end - length
+            # is_word_char, inlined: this loop runs once per hit of every key in every page
+            if word_start and start:
+                char = text[start - 1]
+                if char.isalnum() or char == "_" or (char > "\x7f" and _category(char)[0] == "M"):
+                    continue
+            if word_end and end < size:
+                char = text[end]
+                if char.isalnum() or char == "_" or (char > "\x7f" and _category(char)[0] == "M"):
+                    continue
+            if loose is None:
+                written = text[start:end]
+                for exact, candidate in candidates:
+                    if exact == written or not exact:
+                        loose = candidate
+                        break
+                else:
+                    continue
+            append((start, -end, loose))
         # The automaton reports hits by end position; leftmost-longest wants them by start.
-        hits.sort(key=lambda hit: (hit[0], -hit[1]))
-        matches: list[Match] = []
+        hits.sort(key=_span_order)
+        spans: list[tuple[int, int, Term]] = []
         reached = 0
-        for start, end, term in hits:
+        for start, negative_end, term in hits:
             if start >= reached:
-                matches.append(Match(start, end, term))
-                reached = end
-        return matches
+                reached = -negative_end
+                spans.append((start, reached, term))
+        return spans
 
     # --- looking terms up by name -----------------------------------------------------------
 
@@ -170,3 +183,11 @@ class Glossary:
     def title(self, term: Term) -> str:
         """The tooltip of a link to ``term``: its expansion and definition as plain text, cut short."""
         return self._titles.get(term.id, "")
+
+    @cached_property
+    def _title_attributes(self) -> dict[str, str]:
+        return {ident: html.escape(title, quote=True) for ident, title in self._titles.items()}
+
+    def title_attribute(self, ident: str) -> str:
+        """:meth:`title` of the term ``ident``, escaped for an HTML attribute."""
+        return self._title_attributes.get(ident, "")
