@@ -13,8 +13,8 @@ from .index import SpecIndex, build_index
 from .loader import load_spec
 from .models import Spec
 from .references import check_references
-from .rules import parse_levels, run_rules
-from .rules.engine import config_locator
+from .rules import Level, parse_levels, run_rules
+from .rules.engine import apply_levels, config_locator
 
 
 @dataclass
@@ -24,6 +24,8 @@ class Result:
     spec: Spec
     index: SpecIndex
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    levels: dict[str, Level] = field(default_factory=dict)
+    """The rule levels in force, by code (``None``: switched off), for reports that list rules."""
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -56,5 +58,6 @@ def check(
     shown = display_path(rules_file, base) if rules_file is not None else "mkdocs.yml"
     levels, level_diagnostics = parse_levels(rules, config_locator(rules_file, shown))
     diagnostics.extend(level_diagnostics)
+    diagnostics = apply_levels(diagnostics, levels)
     diagnostics.extend(run_rules(spec, index, levels=levels, today=today))
-    return Result(spec, index, sort_diagnostics(diagnostics))
+    return Result(spec, index, sort_diagnostics(diagnostics), levels)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ from ..diagnostics import Diagnostic, Location, Severity, Suppressed
 from ..index import SpecIndex
 from ..models import CONCERNS, Spec
 from ..models.base import Suppression, iter_models
+from ..models.vocabulary import Term
 from ..schema import closest
 from . import meta
 from .context import RuleContext
@@ -57,6 +58,30 @@ def suggest_rule(key: str) -> str:
     return "`infraspec rules` lists every rule"
 
 
+def configurable_code(key: str) -> codes.Code | None:
+    """A built-in code whose level may be set like a rule's (``configurable``), by code or name."""
+    text = key.strip()
+    entry = codes.BUILTIN.get(text.upper()) or next((c for c in codes.BUILTIN.values() if c.name == text.lower()), None)
+    return entry if entry is not None and entry.configurable else None
+
+
+def apply_levels(diagnostics: Iterable[Diagnostic], levels: Mapping[str, Level]) -> list[Diagnostic]:
+    """Findings of configurable built-in codes at their configured level (dropped when off).
+
+    Rules get their level while they run; this is for codes raised elsewhere (such as the
+    vocabulary's ``unused-term``), so that one ``rules:`` mapping sets every level.
+    """
+    adjusted: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        if diagnostic.code in levels and diagnostic.code not in _REGISTRY:
+            level = levels[diagnostic.code]
+            if level is None:
+                continue
+            diagnostic = diagnostic.with_severity(level)
+        adjusted.append(diagnostic)
+    return adjusted
+
+
 def parse_level(value: Any) -> Level | str:
     """A configured level as a severity, ``None`` for off, or the original text if invalid.
 
@@ -98,7 +123,7 @@ def parse_levels(
         )
         return levels, diagnostics
     for key, value in config.items():
-        found = lookup(str(key))
+        found: Rule | codes.Code | None = lookup(str(key)) or configurable_code(str(key))
         if found is None:
             diagnostics.append(meta.UNKNOWN_RULE(locate(str(key)), f"unknown rule {str(key)!r} in the rules option", hint=suggest_rule(str(key))))
             continue
@@ -252,6 +277,8 @@ def _suppression_problems(
         for suppression in _suppressions(owner):
             what = owner.describe() or "this item"
             target = lookup(suppression.rule)
+            if target is None and isinstance(owner, Term):
+                continue  # the vocabulary checks (IS35x) judge the suppressions of their own codes on terms
             if not suppression.reason.strip():
                 yield from emit(meta.SUPPRESSION_WITHOUT_REASON, suppression.loc("reason"),
                                 f"the suppression of {suppression.rule!r} on {what} gives no reason",
