@@ -8,6 +8,7 @@ when there are only warnings and ``--strict`` is given. ``infraspec rules`` list
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
@@ -32,6 +33,10 @@ def _use_color(choice: str, stream: object) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+def _at(where: Location, _key: str) -> Location:
+    return where
+
+
 def rule_overrides(values: Sequence[str]) -> tuple[dict[str, str], list[Diagnostic]]:
     """The ``--rule CODE=LEVEL`` options as a rules mapping; malformed or unknown ones as findings."""
     from .rules import parse_levels
@@ -45,7 +50,7 @@ def rule_overrides(values: Sequence[str]) -> tuple[dict[str, str], list[Diagnost
         if not sep or not key.strip():
             diagnostics.append(INVALID_RULE_LEVEL(where, f"--rule {value!r} is not CODE=LEVEL", hint="e.g. --rule IS601=off or --rule open-question=error"))
             continue
-        _, problems = parse_levels({key.strip(): level.strip()}, lambda _key, where=where: where)
+        _, problems = parse_levels({key.strip(): level.strip()}, functools.partial(_at, where))
         if problems:
             diagnostics.extend(problems)
         else:
