@@ -23,24 +23,27 @@ def placement_environment(spec: Spec, index: SpecIndex, context: RuleContext) ->
     FAIL:
     ```yaml
     # responsibilities.yaml
-    - id: load-test-runner
-      environments: [staging]
+    components:
+      - id: load-test-runner
+        environments: [staging]
     # architecture.yaml
-    networks:
-      - id: prod-vpc
-        environment: production
-        subnets:
-          - id: prod-private-a
-            components: [load-test-runner]
+    topology:
+      networks:
+        - id: prod-vpc
+          environment: production
+          subnets:
+            - id: prod-private-a
+              components: [load-test-runner]
     ```
     PASS:
     ```yaml
-    networks:
-      - id: staging-vpc
-        environment: staging
-        subnets:
-          - id: staging-private-a
-            components: [load-test-runner]
+    topology:
+      networks:
+        - id: staging-vpc
+          environment: staging
+          subnets:
+            - id: staging-private-a
+              components: [load-test-runner]
     ```
     """
     for component in spec.components:

@@ -163,8 +163,8 @@ def config_locator(config_file: Path | None, display: str) -> Callable[[str], Lo
         if not key:
             return Location(display, start + 1, lines[start].index("rules") + 1)
         pattern = re.compile(r"""^(\s*(?:-\s*)?)(["']?)""" + re.escape(key) + r"""\2\s*:""")
-        for number in range(start + 1, len(lines)):
-            match = pattern.match(lines[number])
+        for number in range(start, len(lines)):
+            match = pattern.match(lines[number]) if number > start else None
             if match:
                 return Location(display, number + 1, len(match.group(1)) + 1)
             inline = re.search(r"""[{,]\s*(["']?)(""" + re.escape(key) + r""")\1\s*:""", lines[number])

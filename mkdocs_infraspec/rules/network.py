@@ -244,14 +244,15 @@ def subnet_size(spec: Spec, index: SpecIndex, context: RuleContext) -> Iterator[
     # constraints.yaml
     policy:
       private_subnet_prefix: 22
-    # architecture.yaml
-    - id: prod-private-a
-      tier: private
-      cidr: 10.0.8.0/24
+    # architecture.yaml, in a network
+    subnets:
+      - id: prod-private-a
+        tier: private
+        cidr: 10.0.8.0/24
     ```
     PASS:
     ```yaml
-      cidr: 10.0.8.0/22
+        cidr: 10.0.8.0/22
     ```
     """
     wanted = {SubnetTier.PUBLIC: context.policy.public_subnet_prefix, SubnetTier.PRIVATE: context.policy.private_subnet_prefix}

@@ -214,13 +214,15 @@ def backup_retention_policy(spec: Spec, index: SpecIndex, context: RuleContext) 
     policy:
       backup_retention: 7d
     # disaster-recovery.yaml
-    - id: ledger-snapshots
-      retention: 3d
+    backups:
+      - id: ledger-snapshots
+        retention: 3d
     ```
     PASS:
     ```yaml
-    - id: ledger-snapshots
-      retention: 7d
+    backups:
+      - id: ledger-snapshots
+        retention: 7d
     ```
     """
     minimum = context.policy.backup_retention

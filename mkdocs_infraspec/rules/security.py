@@ -117,12 +117,13 @@ def secret_rotation_policy(spec: Spec, index: SpecIndex, context: RuleContext) -
     policy:
       secret_rotation: 90d
     # security.yaml
-    - id: partner-api-key
-      rotation: 180d
+    secrets:
+      - id: partner-api-key
+        rotation: 180d
     ```
     PASS:
     ```yaml
-      rotation: 90d
+        rotation: 90d
     ```
     """
     longest = context.policy.secret_rotation
