@@ -71,6 +71,7 @@ def test_urls_are_relative_to_the_page() -> None:
         # inside an existing link: never
         ('<p><a href="x/">the VPC</a> and VPC</p>', f'<p><a href="x/">the VPC</a> and {a("vpc", "VPC")}</p>'),
         ('<p><a href="x/">a <em>VPC</em></a></p>', '<p><a href="x/">a <em>VPC</em></a></p>'),
+        ('<p><autoref identifier="x">VPC</autoref></p>', '<p><autoref identifier="x">VPC</autoref></p>'),
         # in a heading: never, permalink or not
         ('<h2 id="vpc">VPC <a class="headerlink" href="#vpc">¶</a></h2><p>VPC</p>',
          f'<h2 id="vpc">VPC <a class="headerlink" href="#vpc">¶</a></h2><p>{a("vpc", "VPC")}</p>'),
@@ -165,7 +166,7 @@ def test_a_term_is_not_linked_in_its_own_entry() -> None:
         f'<dl><dt class="infraspec-term-entry" data-term="subnet">Subnet</dt>'
         f'<dd>{a("subnet", "Subnet", here)} of a {a("vpc", "VPC", here)}</dd></dl>'
     )
-    assert {(use.term, use.count) for use in result.uses} == {("subnet", 2), ("vpc", 2)}
+    assert {(use.term, use.occurrences) for use in result.uses} == {("subnet", 2), ("vpc", 2)}
 
 
 def test_uses_record_the_section_of_each_use() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html as _html
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..links import Links, anchor
 from .markup import RAW_TEXT, TOKEN, VOID, attributes, decode, raw_text_end
@@ -32,9 +32,10 @@ ENTRY_CLASS = "infraspec-term-entry"
 #: The class that keeps the linker out of an element and everything in it.
 NOLINK_CLASS = "infraspec-nolink"
 
-#: Elements whose text is never linked: code, links, headings, scripts, forms, graphics.
+#: Elements whose text is never linked: code, links (and mkdocs-autorefs' ``<autoref>``, a
+#: link to be), headings, scripts, forms, graphics.
 SKIP_TAGS = frozenset(
-    {"a", "code", "pre", "kbd", "samp", "var", "tt", "h1", "h2", "h3", "h4", "h5", "h6", "script",
+    {"a", "autoref", "code", "pre", "kbd", "samp", "var", "tt", "h1", "h2", "h3", "h4", "h5", "h6", "script",
      "style", "svg", "math", "textarea", "select", "option", "button", "template", "title",
      "noscript", "iframe", "object", "head"}
 )
@@ -54,9 +55,12 @@ SECTION_HEADINGS = frozenset({"h1", "h2"})
 _SEPARATOR = "\x00"
 
 
-@dataclass(frozen=True)
-class Use:
-    """Where a term is used: a page, the section (nearest heading before it) and how often there."""
+class Use(NamedTuple):
+    """Where a term is used: a page, the section (nearest heading before it) and how often there.
+
+    A named tuple, not a dataclass: a build makes one for each term in each section of each
+    page, and a tuple is several times cheaper to make.
+    """
 
     term: str
     """The term's id."""
@@ -66,7 +70,8 @@ class Use:
     """The id of the nearest heading before the use; ``None`` above the first heading."""
     heading: str | None
     """That heading's text."""
-    count: int = 1
+    occurrences: int = 1
+    """How many times the term is used in that section."""
 
 
 @dataclass
@@ -158,7 +163,7 @@ def link_html(
     take_explicit(len(text))
 
     uses = [
-        Use(ident, page_src, *gathered.sections[section], count=count)
+        Use(ident, page_src, *gathered.sections[section], count)
         for (ident, section), count in counts.items()
     ]
     return LinkResult(_splice(html, splices, page_src, glossary, links), uses, len(splices))
@@ -184,9 +189,7 @@ def _splice(
                 f'title="{glossary.title_attribute(ident)}">'
             )
         out.append(html[last:begin])
-        out.append(tag)
-        out.append(html[begin:end])
-        out.append("</a>")
+        out.append(f"{tag}{html[begin:end]}</a>")
         last = end
     out.append(html[last:])
     return "".join(out)
@@ -219,7 +222,10 @@ def _gather(html: str) -> _Gathered:
     tokens = TOKEN.finditer(html)
     while True:
         token = next(tokens, None)
-        stop = token.start() if token is not None else len(html)
+        if token is not None:
+            stop, after = token.span()
+        else:
+            stop = len(html)
         if stop > pos:
             if skip is None:
                 raw = html[pos:stop]
@@ -237,13 +243,13 @@ def _gather(html: str) -> _Gathered:
                 heading.text.append(_html.unescape(html[pos:stop]))
         if token is None:
             break
-        pos = token.end()
-        name = token.group("name")
+        pos = after
+        closing, name, rest = token.groups()
         if name is None:
             continue  # a comment or declaration: invisible, and no word boundary
         name = name.lower()
 
-        if token.group("end"):  # an end tag
+        if closing:  # an end tag
             if skip is not None:
                 if name == skip:
                     skip_depth -= 1
@@ -267,7 +273,6 @@ def _gather(html: str) -> _Gathered:
                     excluded = frozenset(entry.term for entry in entries)
             continue
 
-        rest = token.group("attrs")
         closed = name in VOID or rest.endswith("/")
         if name in RAW_TEXT:
             pos = raw_text_end(html, name, pos)[1]
