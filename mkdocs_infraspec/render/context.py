@@ -170,6 +170,15 @@ def environment_rows(spec: Spec, index: SpecIndex) -> list[tuple[str, list[Any]]
     return [(label, values) for label, values in rows if any(values)]
 
 
+def environment_settings(spec: Spec) -> list[tuple[str, list[str | None]]]:
+    """Each setting any environment states, with its value in every environment (None if unset)."""
+    envs = spec.environments.environments
+    keys: list[str] = []
+    for env in envs:
+        keys.extend(key for key in env.settings if key not in keys)
+    return [(key, [env.settings.get(key) for env in envs]) for key in keys]
+
+
 def questions_by_status(spec: Spec) -> list[tuple[str, list[Any]]]:
     """Open questions first, then deferred, then answered."""
     order = [QuestionStatus.OPEN, QuestionStatus.DEFERRED, QuestionStatus.ANSWERED]
@@ -206,6 +215,7 @@ def page_context(page: str, spec: Spec, index: SpecIndex) -> dict[str, Any]:
         extra["estimates"] = estimates_by_environment(spec)
     if page == "environments":
         extra["rows"] = environment_rows(spec, index)
+        extra["settings"] = environment_settings(spec)
     if page == "clarifications":
         extra["groups"] = questions_by_status(spec)
     if page == "assertions":

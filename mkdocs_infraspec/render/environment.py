@@ -59,6 +59,8 @@ def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
     env.filters.update(
         text=text.escape,
         code=text.code,
+        cidr=text.nowrap_code,
+        days=text.days,
         plain=text.plain,
         words=text.words,
         duration=text.duration,

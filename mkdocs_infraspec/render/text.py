@@ -95,6 +95,11 @@ def code(value: Any) -> Markup:
     return Markup(f"{fence}{pad}{text}{pad}{fence}")
 
 
+def nowrap_code(value: Any) -> Markup:
+    """A short technical value (a CIDR, a name) in code style that never breaks across lines."""
+    return Markup(f'<code class="infraspec-nowrap">{escape(value)}</code>')
+
+
 def plain(value: Any) -> str:
     """Any spec value as the text a reader expects (enums by value, durations as written)."""
     if value is None:
@@ -151,3 +156,24 @@ def words(value: Any) -> str:
     """An enum value or kebab-case word as words: ``information-disclosure`` -> ``Information disclosure``."""
     text = plain(value).replace("-", " ").replace("_", " ")
     return text[:1].upper() + text[1:]
+
+
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def days(values: Any) -> str:
+    """Days of the week as ranges: ``[mon, tue, wed, thu, fri]`` -> ``Mon–Fri``."""
+    picked = sorted({_DAYS.index(plain(v)) for v in values if plain(v) in _DAYS})
+    if len(picked) == 7:
+        return "Every day"
+    runs: list[list[int]] = []
+    for day in picked:
+        if runs and day == runs[-1][-1] + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    names = [d.capitalize() for d in _DAYS]
+    return ", ".join(
+        names[r[0]] if len(r) == 1 else (f"{names[r[0]]}, {names[r[1]]}" if len(r) == 2 else f"{names[r[0]]}–{names[r[-1]]}")
+        for r in runs
+    )
