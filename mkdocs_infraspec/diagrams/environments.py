@@ -40,7 +40,7 @@ def build(ctx: Context, chosen: list[Environment]) -> Flowchart:
     for env in chosen:
         account = env.isolation.account if env.isolation and env.isolation.account else None
         title = label(f"Account {account}") if account else label(env.name)
-        box = chart.group(text_id("boundary", env.id), title, direction="TB", css="region")
+        box = chart.group(node_id("boundary", env.id), title, direction="TB", css="region")
         ctx.item_node(box, "environment", env.id, _env_label(env), css=env.tier.value)
         for network in networks_by_env.get(env.id, []):
             ctx.item_node(box, "network", network.id, label(network.name, str(network.cidr)), shape="round", css="network")
@@ -64,7 +64,7 @@ def build(ctx: Context, chosen: list[Environment]) -> Flowchart:
             serves = component.environments if component and component.environments else [e.id for e in every]
             # Shared with every environment: said in the box, not with an arrow to each
             # environment, which would cross the whole picture.
-            detail = f"shared by all {len(every)} environments" if len(serves) == len(every) else "shared"
+            detail = "shared by every environment" if len(serves) == len(every) else "shared"
             node = ctx.component_node(shared, service.component, ident=f"{node_id('component', service.component)}__shared", detail=detail)
             if len(serves) != len(every):
                 for env_id in serves:
