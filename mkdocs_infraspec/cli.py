@@ -50,7 +50,7 @@ def rule_overrides(values: Sequence[str]) -> tuple[dict[str, str], list[Diagnost
         if not sep or not key.strip():
             diagnostics.append(INVALID_RULE_LEVEL(where, f"--rule {value!r} is not CODE=LEVEL", hint="e.g. --rule IS601=off or --rule open-question=error"))
             continue
-        _, problems = parse_levels({key.strip(): level.strip()}, functools.partial(_at, where))
+        _, problems = parse_levels({key.strip(): level.strip()}, functools.partial(_at, where), where="--rule")
         if problems:
             diagnostics.extend(problems)
         else:

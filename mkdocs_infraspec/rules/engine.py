@@ -106,9 +106,13 @@ def parse_level(value: Any) -> Level | str:
 
 
 def parse_levels(
-    config: Mapping[str, Any] | None, locate: Callable[[str], Location]
+    config: Mapping[str, Any] | None, locate: Callable[[str], Location], *, where: str = "the rules option"
 ) -> tuple[dict[str, Level], list[Diagnostic]]:
-    """Turn a ``rules:`` mapping (code or name -> level) into levels by code, reporting bad entries."""
+    """Turn a ``rules:`` mapping (code or name -> level) into levels by code, reporting bad entries.
+
+    ``locate`` gives the position of a key (``""``: of the mapping); ``where`` names the
+    option in messages.
+    """
     levels: dict[str, Level] = {}
     diagnostics: list[Diagnostic] = []
     if config is None:
@@ -117,7 +121,7 @@ def parse_levels(
         diagnostics.append(
             meta.INVALID_RULE_LEVEL(
                 locate(""),
-                f"the rules option must map rule codes or names to levels, got {type(config).__name__}",
+                f"{where} must map rule codes or names to levels, got {type(config).__name__}",
                 hint="write it as a mapping, e.g. rules: {IS601: error, open-question: off}",
             )
         )
@@ -125,7 +129,7 @@ def parse_levels(
     for key, value in config.items():
         found: Rule | codes.Code | None = lookup(str(key)) or configurable_code(str(key))
         if found is None:
-            diagnostics.append(meta.UNKNOWN_RULE(locate(str(key)), f"unknown rule {str(key)!r} in the rules option", hint=suggest_rule(str(key))))
+            diagnostics.append(meta.UNKNOWN_RULE(locate(str(key)), f"unknown rule {str(key)!r} in {where}", hint=suggest_rule(str(key))))
             continue
         level = parse_level(value)
         if level is None or isinstance(level, Severity):
