@@ -61,6 +61,7 @@ def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
         code=text.code,
         cidr=text.nowrap_code,
         days=text.days,
+        protocol=text.protocol,
         plain=text.plain,
         words=text.words,
         duration=text.duration,

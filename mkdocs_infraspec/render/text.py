@@ -177,3 +177,12 @@ def days(values: Any) -> str:
         names[r[0]] if len(r) == 1 else (f"{names[r[0]]}, {names[r[1]]}" if len(r) == 2 else f"{names[r[0]]}–{names[r[-1]]}")
         for r in runs
     )
+
+
+_PROTOCOLS = {"postgres": "PostgreSQL", "mysql": "MySQL", "redis": "Redis", "kafka": "Kafka", "grpc": "gRPC", "other": "Other"}
+
+
+def protocol(value: Any) -> str:
+    """A protocol as it is usually written: ``https`` -> ``HTTPS``, ``postgres`` -> ``PostgreSQL``."""
+    name = plain(value)
+    return _PROTOCOLS.get(name, name.upper())

@@ -155,9 +155,13 @@ class Resolver:
         return "".join(pieces)
 
 
+#: How kinds are named to readers, where capitalising the kind is not enough.
+KIND_NAMES = {"slo": "SLO", "constraint-group": "Constraint group"}
+
+
 def tooltip(entry: Entry) -> str:
     """The words shown when hovering a link to an item: its kind and what sets it apart."""
-    kind = entry.kind.replace("-", " ").capitalize()
+    kind = KIND_NAMES.get(entry.kind, entry.kind.replace("-", " ").capitalize())
     item = entry.item
     detail: str | None = None
     if isinstance(item, Term):
