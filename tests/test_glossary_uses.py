@@ -29,6 +29,7 @@ def test_recording_a_page_again_replaces_its_uses() -> None:
 def test_backlinks_html() -> None:
     uses = [
         Use("vpc", "guide.md", None, None, 2),
+        Use("vpc", "guide.md", "guide", "Guide <one>"),
         Use("vpc", "guide.md", "setup", "Set up & run"),
         Use("vpc", "infra-specs/security.md", "threat-x", "Threat X"),
         Use("vpc", "infra-specs/security.md", "threat-x", "Threat X"),

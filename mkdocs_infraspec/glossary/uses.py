@@ -51,7 +51,8 @@ def render_backlinks(
 ) -> str:
     """A term's backlinks as HTML: one item per page, linking to each section where it is used.
 
-    ``titles`` maps page source paths to page titles (the path is shown when missing).
+    ``titles`` maps page source paths to page titles (the path is shown when missing); a
+    section headed by the page's title (its ``h1``) is not listed apart from the page.
     """
     if not uses:
         return '<p class="infraspec-backlinks infraspec-backlinks-empty">Not used on any page yet.</p>'
@@ -64,7 +65,8 @@ def render_backlinks(
         page_link = f'<a href="{_html.escape(links.relative(page, from_src))}">{title}</a>'
         sections = []
         for use in page_uses:
-            if use.anchor and use.heading:
+            # a use under the page's own title (its h1) is a use on the page, no section
+            if use.anchor and use.heading and use.heading != titles.get(page):
                 url = _html.escape(links.relative(page, from_src, use.anchor))
                 sections.append(f'<a href="{url}">{_html.escape(use.heading)}</a>')
         detail = f": {', '.join(dict.fromkeys(sections))}" if sections else ""
