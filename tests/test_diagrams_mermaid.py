@@ -138,7 +138,7 @@ def test_flowchart_writes_groups_nodes_edges_classes_and_clicks() -> None:
         "  flowchart:\n"
         "    subGraphTitleMargin:\n"
         "      top: 4\n"
-        "      bottom: 8\n"
+        "      bottom: 12\n"
         "---\n"
         "flowchart LR\n"
         '  subgraph g1 ["Group #lt;1#gt;"]\n'

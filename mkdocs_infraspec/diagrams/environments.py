@@ -8,7 +8,7 @@ from ..models import Environment, Network
 from ..models.environments import Tier
 from . import Diagram
 from .context import Context, plural
-from .mermaid import Flowchart, Markup, label, node_id, text_id
+from .mermaid import Flowchart, Markup, label, node_id
 from .split import split, split_note
 
 TIER_RANK = {Tier.DEVELOPMENT: 0, Tier.TEST: 1, Tier.STAGING: 2, Tier.PRODUCTION: 3}

@@ -152,7 +152,7 @@ ARROWS = {"solid": "-->", "dotted": "-.->", "thick": "==>", "line": "---", "dott
 
 #: Room under a subgraph title, so that the title (two lines at most) does not run into the
 #: boxes inside (Mermaid reserves no room). Written as the diagram's front matter.
-TITLE_MARGIN = {"top": 4, "bottom": 22}
+TITLE_MARGIN = {"top": 4, "bottom": 36}
 
 
 @dataclass
@@ -267,7 +267,7 @@ class Flowchart(Group):
         lines = []
         settings = [f"    {name}: {value}" for name, value in sorted(self.config.items())]
         if any(True for _ in self.groups()):
-            bottom = TITLE_MARGIN["bottom"] if any("<br>" in g.title for g in self.groups()) else TITLE_MARGIN["top"] * 2
+            bottom = TITLE_MARGIN["bottom"] if any("<br>" in g.title for g in self.groups()) else TITLE_MARGIN["bottom"] // 3
             settings += ["    subGraphTitleMargin:", f"      top: {TITLE_MARGIN['top']}", f"      bottom: {bottom}"]
         if settings:
             lines += ["---", "config:", "  flowchart:", *settings, "---"]

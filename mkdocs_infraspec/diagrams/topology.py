@@ -59,13 +59,15 @@ def placements(networks: list[Network]) -> list[Placement]:
 def build(ctx: Context, units: list[Placement]) -> Flowchart:
     """Region → network → zone → subnet → components, for the given placements.
 
-    Zones sit side by side in the order the network lists them; in each zone the subnets
-    are stacked public, private, isolated (the way traffic comes in); the components of a
-    subnet are stacked inside it, which keeps a three-zone network within a page's width.
+    A row per zone, in the order the network lists them; in each row the subnets from
+    public to private to isolated, left to right (the way traffic comes in); the
+    components of a subnet stacked inside it. Zones as columns would be the textbook
+    picture, but three of them make a diagram about 1,600 px wide, which Material shrinks
+    to a third in its content column; as rows it stays about 1,300 px wide.
     """
     chart = ctx.chart("TB")
-    # Tighter than Mermaid's defaults (50, 50): there are no arrows to make room for.
-    chart.config.update(nodeSpacing=30, rankSpacing=30)
+    # Tighter than Mermaid's defaults (50, 50, 200): there are no arrows to make room for.
+    chart.config.update(nodeSpacing=30, rankSpacing=20, wrappingWidth=150)
     regions: dict[str, Group] = {}
     networks: dict[str, Group] = {}
     zones: dict[tuple[str, str], Group] = {}
@@ -80,12 +82,12 @@ def build(ctx: Context, units: list[Placement]) -> Flowchart:
         net = networks.get(network.id)
         if net is None:
             title = label(network.name, f"{network.cidr} · {plural(len(_zones(network)), 'zone')}")
-            net = region.group(node_id("network", network.id), title, direction="LR", css="network")
+            net = region.group(node_id("network", network.id), title, direction="TB", css="network")
             networks[network.id] = net
             drawn.append(network)
         zone = zones.get((network.id, subnet.zone))
         if zone is None:
-            zone = net.group(text_id("zone", f"{network.id}/{subnet.zone}"), label(subnet.zone), direction="TB", css="zone")
+            zone = net.group(text_id("zone", f"{network.id}/{subnet.zone}"), label(subnet.zone), direction="LR", css="zone")
             zones[(network.id, subnet.zone)] = zone
         sub = subnets.get((network.id, subnet.id))
         if sub is None:
