@@ -20,7 +20,7 @@ class Severity(enum.StrEnum):
         return {"error": 0, "warning": 1, "info": 2}[self.value]
 
 
-@dataclass(frozen=True, order=False)
+@dataclass(frozen=True, order=True)
 class Location:
     """A place in a source file; ``line`` and ``column`` count from 1 (0 means unknown)."""
 
