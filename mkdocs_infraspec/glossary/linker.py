@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import html as _html
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
-from ..links import Links, anchor
+from ..links import Links
 from .markup import RAW_TEXT, TOKEN, VOID, attributes, decode, raw_text_end
 from .matcher import Glossary
 
@@ -124,20 +125,23 @@ def link_html(
     text = "".join(gathered.pieces)
     segments = gathered.segments
     starts = gathered.starts
-    counts: dict[tuple[str, int], int] = {}
-    linked: set[tuple[int, str]] = set()
+    occurrences: list[tuple[str, int]] = []  # (term, section) of every use, counted at the end
+    record = occurrences.append
+    linked: set[object] = set()  # term ids, or (scope, term id) with mode="section"
     splices: list[tuple[int, int, str]] = []
     explicit = iter(gathered.explicit)
     pending = next(explicit, None)
     by_section = mode == "section"
+    every = mode == "all"
+    nothing = mode == "none"
 
     def take_explicit(before: int) -> None:
         nonlocal pending
         while pending is not None and pending[0] <= before:
             _, ident, section, scope = pending
             if ident in glossary.by_id:
-                counts[(ident, section)] = counts.get((ident, section), 0) + 1
-                linked.add((scope if by_section else 0, ident))
+                record((ident, section))
+                linked.add((scope, ident) if by_section else ident)
             pending = next(explicit, None)
 
     for start, stop, term in glossary.spans(text):
@@ -147,11 +151,11 @@ def link_html(
         ident = term.id
         if excluded and ident in excluded:
             continue  # the term inside its own entry is its definition, not a use
-        counts[(ident, section)] = counts.get((ident, section), 0) + 1
-        if mode == "none" or stop > last or not term.link:
+        record((ident, section))
+        if nothing or stop > last or not term.link:
             continue  # a use split by markup (``<em>Security</em> Group``) is counted, not linked
-        key = (scope if by_section else 0, ident)
-        if key in linked and mode != "all":
+        key = (scope, ident) if by_section else ident
+        if not every and key in linked:
             continue
         begin, end = start - first, stop - first
         if offsets is not None:
@@ -162,9 +166,10 @@ def link_html(
         splices.append((raw_start + begin, raw_start + end, ident))
     take_explicit(len(text))
 
+    sections = gathered.sections
     uses = [
-        Use(ident, page_src, *gathered.sections[section], count)
-        for (ident, section), count in counts.items()
+        Use(ident, page_src, *sections[section], count)
+        for (ident, section), count in Counter(occurrences).items()
     ]
     return LinkResult(_splice(html, splices, page_src, glossary, links), uses, len(splices))
 
@@ -174,22 +179,16 @@ def _splice(
 ) -> str:
     if not splices:
         return html
-    opening: dict[str, str] = {}
+    tails = glossary.link_tails
     base: str | None = None
     out: list[str] = []
     last = 0
     for begin, end, ident in splices:
-        tag = opening.get(ident)
-        if tag is None:
-            if base is None:  # every term is on the one vocabulary page: one relative URL
-                target = links.page_of("term", ident)
-                base = "" if target == page_src else links.relative(target, page_src)
-            tag = opening[ident] = (
-                f'<a class="{LINK_CLASS}" href="{base}#{anchor("term", ident)}" '
-                f'title="{glossary.title_attribute(ident)}">'
-            )
+        if base is None:  # every term is on the one vocabulary page: one relative URL
+            target = links.page_of("term", ident)
+            base = "" if target == page_src else links.relative(target, page_src)
         out.append(html[last:begin])
-        out.append(f"{tag}{html[begin:end]}</a>")
+        out.append(f'<a class="{LINK_CLASS}" href="{base}{tails[ident]}{html[begin:end]}</a>')
         last = end
     out.append(html[last:])
     return "".join(out)
@@ -229,16 +228,19 @@ def _gather(html: str) -> _Gathered:
         if stop > pos:
             if skip is None:
                 raw = html[pos:stop]
-                text, offsets = decode(raw) if "&" in raw else (raw, None)
-                if separate:
-                    pieces.append(_SEPARATOR)
-                    size += 1
-                    separate = False
-                starts.append(size)
-                end = size + len(text)
-                segments.append((size, end, pos, offsets, len(sections) - 1, scope, excluded))
-                pieces.append(text)
-                size = end
+                # White space right after a block boundary (the line breaks between blocks)
+                # can start no match: leave it out, it is most text nodes of a page.
+                if not separate or not raw.isspace():
+                    text, offsets = decode(raw) if "&" in raw else (raw, None)
+                    if separate:
+                        pieces.append(_SEPARATOR)
+                        size += 1
+                        separate = False
+                    starts.append(size)
+                    end = size + len(text)
+                    segments.append((size, end, pos, offsets, len(sections) - 1, scope, excluded))
+                    pieces.append(text)
+                    size = end
             elif heading is not None and not heading.quiet:
                 heading.text.append(_html.unescape(html[pos:stop]))
         if token is None:

@@ -18,6 +18,7 @@ from unicodedata import category as _category
 
 import ahocorasick
 
+from ..links import anchor
 from ..models.vocabulary import Term
 from ..schema import closest
 from .forms import Form, forms_of
@@ -187,6 +188,14 @@ class Glossary:
     @cached_property
     def _title_attributes(self) -> dict[str, str]:
         return {ident: html.escape(title, quote=True) for ident, title in self._titles.items()}
+
+    @cached_property
+    def link_tails(self) -> dict[str, str]:
+        """The end of each term's link tag after the page's URL: ``#term-ID" title="...">``."""
+        return {
+            ident: f'#{anchor("term", ident)}" title="{title}">'
+            for ident, title in self._title_attributes.items()
+        }
 
     def title_attribute(self, ident: str) -> str:
         """:meth:`title` of the term ``ident``, escaped for an HTML attribute."""
