@@ -84,10 +84,12 @@ def test_findings_without_a_line_are_located_at_their_file_and_paths_are_uris() 
     diagnostics = [
         Diagnostic.at(Location("mkdocs.yml"), "IS401", Severity.ERROR, "unknown rule 'x'", name="unknown-rule"),
         Diagnostic.at(Location("my specs/über.yaml", 3, 1), "IS999", Severity.INFO, "from a newer check", name="newer"),
+        Diagnostic.at(Location("/elsewhere/spec/overview.yaml", 1, 1), "IS413", Severity.WARNING, "outside", name="component-owner"),
     ]
     document = json.loads(render_sarif(diagnostics, base=Path("/tmp")))
     validate(document)
-    first, second = document["runs"][0]["results"]
+    first, second, third = document["runs"][0]["results"]
+    assert third["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "file:///elsewhere/spec/overview.yaml"}
     assert first["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": "mkdocs.yml", "uriBaseId": "%SRCROOT%"}}
     assert second["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "my%20specs/%C3%BCber.yaml"
     assert second["level"] == "note"

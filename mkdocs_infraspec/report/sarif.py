@@ -29,7 +29,10 @@ def _uri(path: str) -> str:
 
 
 def _physical(location: Location) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(location.file), "uriBaseId": ROOT_ID}}
+    path = Path(location.file)
+    # Paths outside the folder the check ran in are shown absolute: give them as file URIs.
+    artifact = {"uri": path.as_uri()} if path.is_absolute() else {"uri": _uri(location.file), "uriBaseId": ROOT_ID}
+    physical: dict[str, Any] = {"artifactLocation": artifact}
     if location.line > 0:
         region: dict[str, Any] = {"startLine": location.line}
         if location.column > 0:

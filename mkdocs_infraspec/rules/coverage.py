@@ -123,7 +123,7 @@ def coverage(spec: Spec) -> Coverage:
         security_checks = [("threat model", cid in threatened or cid in protected)]
         if component.stateful:
             security_checks.append(("encryption at rest", cid in at_rest))
-        if cid in entry_points or component.public and not component.stateful:
+        if cid in entry_points:
             security_checks.append(("TLS settings", cid in in_transit))
         result.rows.append(
             Row(
