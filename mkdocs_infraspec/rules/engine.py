@@ -236,7 +236,16 @@ def run_rules(
         if not _can_run(rule, spec, unreliable):
             continue
         ran.add(rule.code)
-        for item in rule.findings(spec, index, context):
+        try:
+            findings = list(rule.findings(spec, index, context))
+        except Exception as error:  # a bug in one rule must not hide the other rules' findings
+            diagnostics.append(meta.RULE_FAILURE(
+                Location(str(spec.root)),
+                f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error}",
+                hint=f"this is a bug in mkdocs-infraspec; switch the rule off with rules: {{{rule.code}: off}} to build meanwhile",
+            ))
+            continue
+        for item in findings:
             diagnostic = rule.diagnostic(item, level if configured else None)
             suppression = next(
                 (

@@ -6,6 +6,16 @@ from ..diagnostics import Severity
 from .rule import engine_rule
 
 
+@engine_rule("IS400", "rule-failure", Severity.ERROR)
+def RULE_FAILURE() -> None:
+    """A rule failed on this spec: a bug in mkdocs-infraspec, not in the spec.
+
+    The other rules still run and the build reports every other finding; the message names
+    the rule and the error. Please report it with the spec (or a small part of it) that
+    triggers it. Switch the rule off (`rules: {IS6xx: off}`) to build in the meantime.
+    """
+
+
 @engine_rule("IS401", "unknown-rule", Severity.ERROR)
 def UNKNOWN_RULE() -> None:
     """A rule level or a suppression names a rule that does not exist.

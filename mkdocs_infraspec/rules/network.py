@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..diagnostics import Severity
 from ..index import SpecIndex
 from ..models import Spec
 from ..models.architecture import SubnetTier
@@ -136,7 +137,8 @@ def production_zones(spec: Spec, index: SpecIndex, context: RuleContext) -> Iter
     """Production spans fewer availability zones than required (two, or `policy.production_availability_zones`).
 
     Checked on each production environment (`availability_zones`) and on each network of
-    a production environment (its `availability_zones`, or the zones of its subnets).
+    a production environment (its `availability_zones`, or the zones of its subnets). A
+    production environment that lists no zones at all is reported as a warning.
 
     FAIL:
     ```yaml
@@ -156,9 +158,12 @@ def production_zones(spec: Spec, index: SpecIndex, context: RuleContext) -> Iter
         if environment.id not in context.production:
             continue
         zones = set(environment.availability_zones)
-        if len(zones) < required:
-            where = environment.loc("availability_zones") if environment.availability_zones else environment.loc("id")
-            yield finding(where, f"production environment {environment.id!r} uses {len(zones)} availability zone{'s' if len(zones) != 1 else ''}, fewer than {required}",
+        if not zones:
+            # Not stated is a gap (a warning); stated and too few is wrong (an error).
+            yield finding(environment.loc("id"), f"production environment {environment.id!r} lists no availability zones",
+                          environment, hint=f"add availability_zones: at least {required}", severity=Severity.WARNING)
+        elif len(zones) < required:
+            yield finding(environment.loc("availability_zones"), f"production environment {environment.id!r} uses {len(zones)} availability zone{'s' if len(zones) != 1 else ''}, fewer than {required}",
                           environment, hint=hint)
     for network in context.networks:
         if network.environment not in context.production:
