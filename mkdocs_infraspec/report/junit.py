@@ -63,7 +63,10 @@ def render_junit(
 
     root = ET.Element("testsuites", {"name": "infraspec"})
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    for category, cases in suites.items():
+    first_code: dict[str, str] = {}
+    for entry in entries.values():  # in code order: suites follow the codes (yaml first, clarifications last)
+        first_code.setdefault(entry.category, entry.code)
+    for category, cases in sorted(suites.items(), key=lambda kv: first_code.get(kv[0], kv[0])):
         counts = {
             "tests": len(cases),
             "failures": sum(1 for c in cases if c.find("failure") is not None),
