@@ -169,6 +169,63 @@ def open_page(
     return visit
 
 
+class Tab:
+    """One browser page reused for many addresses (faster than a page each), offline and watched.
+
+        tab = Tab(browser, open_shadow_roots=True)
+        visit = tab.go(base_url + "infra-specs/")
+    """
+
+    def __init__(self, browser: Any, *, open_shadow_roots: bool = False, viewport: dict[str, int] | None = None) -> None:
+        self.context = new_context(browser, open_shadow_roots=open_shadow_roots, viewport=viewport or {"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.visit = Visit("", self.page)
+        self.page.route("**/*", self._route)
+        self.page.on("pageerror", lambda error: self.visit.page_errors.append(str(error)))
+        self.page.on("console", lambda message: self.visit.console_errors.append(message.text) if message.type == "error" else None)
+        self.page.on("requestfailed", self._failed)
+
+    def _failed(self, request: Any) -> None:
+        # A request cut short by the next navigation (a late favicon) is not the site's fault.
+        if urlsplit(request.url).hostname == "127.0.0.1" and "ERR_ABORTED" not in (request.failure or ""):
+            self.visit.failed.append(f"{request.url} ({request.failure})")
+
+    def _route(self, request_route: Any) -> None:
+        url = request_route.request.url
+        if urlsplit(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:")):
+            request_route.continue_()
+        else:
+            self.visit.blocked.append(url)
+            request_route.abort()
+
+    def go(self, url: str, *, settle_ms: int = 100) -> Visit:
+        """Open ``url``; the returned Visit collects what goes wrong until the next ``go``."""
+        self.visit = Visit(url, self.page)
+        response = self.page.goto(url, wait_until="load", timeout=30_000)
+        if response is not None and response.status >= 400:
+            self.visit.failed.append(f"{url} (HTTP {response.status})")
+        if settle_ms:
+            self.page.wait_for_timeout(settle_ms)
+        return self.visit
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def wait_for_diagrams(page: Any, expected: int, timeout_ms: int = 20_000) -> int:
+    """Wait until ``expected`` Mermaid diagrams have drawn (or the timeout); how many did."""
+    if expected:
+        try:
+            page.wait_for_function(
+                """(n) => [...document.querySelectorAll('.mermaid')]
+                    .filter(el => (el.shadowRoot && el.shadowRoot.querySelector('svg')) || el.querySelector('svg')).length >= n""",
+                arg=expected, timeout=timeout_ms,
+            )
+        except Exception:  # noqa: BLE001 - a timeout is reported by the count below
+            pass
+    return count_mermaid_svgs(page)
+
+
 def count_mermaid_svgs(page: Any) -> int:
     """How many Mermaid diagrams drew an SVG (needs ``open_shadow_roots=True``)."""
     return int(page.evaluate(
