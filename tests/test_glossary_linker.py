@@ -114,6 +114,8 @@ def test_urls_are_relative_to_the_page() -> None:
         ("<p><em>Security</em> Group</p>", "<p><em>Security</em> Group</p>"),
         # block boundaries end a multi-word term
         ("<p>Security</p><p>Group</p>", f"<p>Security</p><p>{a('group', 'Group')}</p>"),
+        ("<li>Security</li>\n<li>Group</li>", f"<li>Security</li>\n<li>{a('group', 'Group')}</li>"),
+        ("<em>Security</em>\n<em>Group</em>", "<em>Security</em>\n<em>Group</em>"),
         # terms with link: false are never linked
         ("<p>Cluster</p>", "<p>Cluster</p>"),
         # text that is not HTML: a bare < is text
