@@ -140,7 +140,7 @@ import json
 import time
 from pathlib import Path
 
-from mkdocs_infraspec.glossary import Glossary, UseIndex, link_html, unused_terms
+from mkdocs_infraspec.glossary import Glossary, UseIndex, link_html, place, unused_terms
 from mkdocs_infraspec.links import Links
 from mkdocs_infraspec.models.vocabulary import Term
 
@@ -178,9 +178,9 @@ def on_post_page(output, page, config):
     if linked is None:
         return output
     start = time.process_time()
-    at = output.find(page.content)
-    if at >= 0:
-        output = output[:at] + linked + output[at + len(page.content):]
+    placed = place(output, page.content, linked)
+    if placed is not None:
+        output = placed
     else:
         STATS["misses"] += 1
     STATS["link"] += time.process_time() - start

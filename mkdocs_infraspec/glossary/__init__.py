@@ -20,6 +20,7 @@ from .linker import (
     LinkResult,
     Use,
     link_html,
+    place,
 )
 from .matcher import Glossary, Match
 from .text import fold, is_word_char
@@ -47,6 +48,7 @@ __all__ = [
     "is_acronym",
     "is_word_char",
     "link_html",
+    "place",
     "plural",
     "register_codes",
     "render_backlinks",
