@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from mkdocs_infraspec.glossary.matcher import Glossary
 from mkdocs_infraspec.models.vocabulary import Term
@@ -137,3 +139,83 @@ def test_duplicate_ids_keep_the_first_definition() -> None:
 
 def test_title_is_expansion_and_plain_definition() -> None:
     assert GLOSSARY.title(GLOSSARY.by_id["vpc"]) == "Virtual Private Cloud: Definition of VPC."
+
+
+# --- the matcher against a brute-force oracle ---------------------------------------------------
+
+ORACLE_TERMS = [
+    term("VPC", expansion="Virtual Private Cloud"),
+    term("Security Group", aliases=["SG"]),
+    term("Group"),
+    term("PCI DSS"),
+    term("Multi-AZ"),
+    term("AZ", id="az", aliases=["A-Z"]),
+    term("R&D"),
+    term(".NET"),
+    term("C++"),
+    term("Pod"),
+    term("POD", id="point-of-delivery"),
+    term("Straße"),
+    term("Café"),
+    term("Module", case_sensitive=True),
+]
+ORACLE = Glossary(ORACLE_TERMS)
+
+
+def oracle(text: str) -> list[tuple[int, int, str]]:
+    """What find() must return, the slow and obvious way: every form at every position."""
+    from mkdocs_infraspec.glossary.forms import forms_of
+    from mkdocs_infraspec.glossary.text import fold, is_word_char
+
+    plain = "".join(" " if c.isspace() else c for c in text)
+    folded = fold(text)
+    ranked = []
+    for order, t in enumerate(ORACLE.terms):
+        for form in forms_of(t):
+            rank = 2 if form.generated else (0 if form.text == t.term else 1)
+            ranked.append((rank, order, form))
+    ranked.sort(key=lambda entry: (entry[0], entry[1]))
+    spans: dict[tuple[int, int], str] = {}
+    for start in range(len(text)):
+        for _, _, form in ranked:
+            end = start + len(form.text)
+            if end > len(text):
+                continue
+            if form.exact:
+                if plain[start:end] != form.text:
+                    continue
+            elif folded[start:end] != fold(form.text):
+                continue
+            if is_word_char(form.text[0]) and start > 0 and is_word_char(text[start - 1]):
+                continue
+            if is_word_char(form.text[-1]) and end < len(text) and is_word_char(text[end]):
+                continue
+            spans.setdefault((start, end), form.term.id)
+    chosen = []
+    reached = 0
+    for (start, end), ident in sorted(spans.items(), key=lambda item: (item[0][0], -item[0][1])):
+        if start >= reached:
+            chosen.append((start, end, ident))
+            reached = end
+    return chosen
+
+
+PIECES = [
+    "VPC", "vpc", "VPCs", "Virtual", "private", "Cloud", "clouds", "Security", "group", "Groups", "SG",
+    "PCI", "DSS", "Multi", "AZ", "A", "Z", "R", "D", "&", ".", "NET", "net", "C", "+", "Pod", "POD",
+    "pods", "PODs", "Straße", "STRAẞE", "ss", "Café", "cafe", "e\u0301", "Module", "module", "-", "'",
+    "’", "“", "”", "(", ")", "_", "é", "x", "1", " ", " ", "\n", "\u00a0", "\u0301", "İ", "ß", "\x00",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+@example(["PCI", "\n", "DSS", " ", "PCI", "\u00a0", "DSS"])
+@example(["Multi", "-", "AZ", " ", "A", "-", "Z", " ", "AZ"])
+@example(["R", "&", "D", " ", "R", "-", "D", "(", ".", "NET", ")", "x", ".", "NET", " ", "C", "+", "+"])
+@example(["“", "VPC", "”", " ", "e\u0301", "VPC", " ", "VPC", "\u0301", " ", "VPC", "’", "s"])
+@example(["Security", "\n", "group", " ", "Security", "\u00a0", "Groups", " ", "SG"])
+@example(["Pod", " ", "POD", " ", "pods", " ", "PODs", " ", "Module", " ", "module"])
+def test_find_agrees_with_the_oracle(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [(m.start, m.end, m.term.id) for m in ORACLE.find(text)] == oracle(text)

@@ -234,7 +234,7 @@ def _gather(html: str) -> _Gathered:
                     text, offsets = decode(raw) if "&" in raw else (raw, None)
                     if separate:
                         pieces.append(_SEPARATOR)
-                        size += 1
+                        size += len(_SEPARATOR)
                         separate = False
                     starts.append(size)
                     end = size + len(text)

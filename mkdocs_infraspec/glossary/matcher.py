@@ -22,7 +22,7 @@ from ..links import anchor
 from ..models.vocabulary import Term
 from ..schema import closest
 from .forms import Form, forms_of
-from .text import fold, is_word_char, normalize_form, plain_text
+from .text import _SPACES, fold, is_word_char, mask, normalize_form, plain_text
 
 #: How a form ranks against another term's identical form: a term's own name first, then
 #: expansions and aliases, then generated plurals; file order within each rank.
@@ -43,10 +43,13 @@ class Match:
     term: Term
 
 
-#: The automaton's value for one folded key, a tuple because it is unpacked for every hit:
-#: (length, needs a word boundary before, needs one after, the term if the form matches in
-#: any case else ``None``, the ``(exact text, term)`` candidates in rank order).
-_Key = tuple[int, bool, bool, "Term | None", tuple[tuple[str, Term], ...]]
+#: One way a key of the automaton can be a use of a term, a tuple because it is unpacked for
+#: every hit: (length of the form, whether it must start a word (its key then has a leading
+#: space), whether it must end a word, the folded form to compare with when masking changed
+#: it (``R&D`` is scanned as ``r d``) else ``None``, then the ``(exact text, term)``
+#: candidates in rank order, an empty exact text for a form that matches in any case).
+_Variant = tuple[int, bool, bool, "str | None", "Term | None", tuple[tuple[str, Term], ...]]
+# (the fifth item is the term when the form simply matches in any case: the common case)
 
 
 class Glossary:
@@ -69,24 +72,31 @@ class Glossary:
                     rank = _RANK_TERM if form.text == normalize_form(term.term) else _RANK_WRITTEN
                 ranked.setdefault(fold(form.text), []).append((rank, order, form))
         self._names: dict[str, Term] = {}
-        automaton = ahocorasick.Automaton()
+        variants: dict[str, list[_Variant]] = {}
         for key, entries in ranked.items():
             entries.sort(key=lambda entry: (entry[0], entry[1]))
             candidates: list[tuple[str, Term]] = []
-            loose: Term | None = None
             for _, _, form in entries:
                 if not form.exact:
-                    loose = form.term  # a form matching any case hides every later one
-                    break
+                    candidates.append(("", form.term))
+                    break  # a form matching any case hides every later one
                 candidates.append((form.text, form.term))
             self._names[key] = entries[0][2].term
-            value: _Key = (
-                len(key), is_word_char(key[0]), is_word_char(key[-1]),
-                None if candidates else loose, (*candidates, *([("", loose)] if loose and candidates else [])),
+            masked = mask(key)
+            starts_word = is_word_char(key[0])
+            # In the scanned text a space may stand for any character that ends a word: a
+            # form with a space or a mark in it is compared with the text itself.
+            verify = None if masked == key and " " not in key else key
+            loose = candidates[0][1] if len(candidates) == 1 and not candidates[0][0] else None
+            variant: _Variant = (
+                len(key), starts_word, is_word_char(key[-1]), verify, loose, tuple(candidates),
             )
-            automaton.add_word(key, value)
+            variants.setdefault(" " + masked if starts_word else masked, []).append(variant)
         self._automaton: ahocorasick.Automaton | None = None
-        if ranked:
+        if variants:
+            automaton = ahocorasick.Automaton()
+            for scanned, found in variants.items():
+                automaton.add_word(scanned, tuple(found))
             automaton.make_automaton()
             self._automaton = automaton
 
@@ -107,31 +117,45 @@ class Glossary:
         automaton = self._automaton
         if automaton is None or not text:
             return []
-        folded = fold(text)
         size = len(text)
+        folded: str | None = None  # fold(text), made the first time a form needs it
         hits: list[tuple[int, int, Term]] = []
         append = hits.append
-        for last, (length, word_start, word_end, loose, candidates) in automaton.iter(folded):
-            end = last + 1
-            start = end - length
-            # is_word_char, inlined: this loop runs once per hit of every key in every page
-            if word_start and start:
-                char = text[start - 1]
-                if char.isalnum() or char == "_" or (char > "\x7f" and _category(char)[0] == "M"):
-                    continue
-            if word_end and end < size:
-                char = text[end]
-                if char.isalnum() or char == "_" or (char > "\x7f" and _category(char)[0] == "M"):
-                    continue
-            if loose is None:
-                written = text[start:end]
-                for exact, candidate in candidates:
-                    if exact == written or not exact:
-                        loose = candidate
-                        break
-                else:
-                    continue
-            append((start, -end, loose))
+        # The scanned text has one more character in front (a space, so that a term can start
+        # the text): a key ending at scanned index ``end`` ends before ``text[end]``.
+        for end, variants in automaton.iter(" " + mask(text)):
+            for length, starts_word, ends_word, verify, loose, candidates in variants:
+                start = end - length
+                # boundaries: the key's leading space stood for any character that ends a word,
+                # but a combining mark continues one; after the form, check the character itself
+                if starts_word and start:
+                    char = text[start - 1]
+                    if char > "\x7f" and _category(char)[0] == "M":
+                        continue
+                if ends_word and end < size:
+                    char = text[end]
+                    if char.isalnum() or char == "_" or (char > "\x7f" and _category(char)[0] == "M"):
+                        continue
+                if verify is not None:
+                    if folded is None:
+                        folded = fold(text)
+                    if folded[start:end] != verify:
+                        if loose is not None:
+                            continue
+                        verify = ""  # only exact forms can still match: they compare the text
+                if loose is None:
+                    written = text[start:end]
+                    for exact, term in candidates:
+                        if exact:
+                            if exact == written or (" " in exact and exact == written.translate(_SPACES)):
+                                loose = term
+                                break
+                        elif verify != "":
+                            loose = term
+                            break
+                    else:
+                        continue
+                append((start, -end, loose))
         # The automaton reports hits by end position; leftmost-longest wants them by start.
         hits.sort(key=_span_order)
         spans: list[tuple[int, int, Term]] = []

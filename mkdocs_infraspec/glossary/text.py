@@ -42,6 +42,17 @@ _EXPANDING_RE = re.compile("[" + re.escape(_EXPANDING) + "]")
 _SPACES = {code: " " for code in range(0x3001) if chr(code).isspace()}  # U+3000 is the last
 
 
+#: White space and every character that ends a word, as one space: what the automaton scans
+#: (see :func:`mask`). ASCII and the usual typographic marks go through ``str.translate``;
+#: any other non-word character through :data:`_NON_WORD`, only in text that has one.
+_MASK = {
+    **_SPACES,
+    **{code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")},
+    **{ord(char): " " for char in "‘’‚“”„–—…«»‹›·•¶§°©®™"},
+}
+_NON_WORD = re.compile(r"[^\w\x00-\x7f]")
+
+
 def fold(text: str) -> str:
     """``text`` case-folded and with white space made plain, one character for each character.
 
@@ -52,6 +63,22 @@ def fold(text: str) -> str:
     if len(folded) != len(text):
         folded = _fold_slow(text)
     return folded.translate(_SPACES)
+
+
+def mask(text: str) -> str:
+    """:func:`fold`, with every character that is not part of a word (punctuation, combining
+    marks included) made a space too; still one character for each character.
+
+    The automaton scans this: a term that must start a word is a key with a leading space,
+    so between word starts the automaton stays at its root and each character costs little.
+    """
+    folded = text.casefold()
+    if len(folded) != len(text):
+        folded = _fold_slow(text)
+    masked = folded.translate(_MASK)
+    if not masked.isascii() and _NON_WORD.search(masked):
+        masked = _NON_WORD.sub(" ", masked)
+    return masked
 
 
 def _fold_slow(text: str) -> str:
