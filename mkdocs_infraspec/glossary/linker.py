@@ -48,6 +48,13 @@ INLINE = frozenset(
      "span", "abbr", "cite", "q", "dfn", "time", "bdi", "bdo", "data", "wbr", "font"}
 )
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: Tags that, written without attributes outside skipped elements and term entries, mean
+#: nothing more to the linker than "a block ends or starts here" (or, if inline, nothing).
+_PLAIN = INLINE.union(
+    {"p", "li", "ul", "ol", "dl", "dt", "dd", "div", "blockquote", "table", "thead", "tbody",
+     "tfoot", "tr", "td", "th", "br", "hr", "section", "article", "aside", "details", "summary",
+     "figure", "figcaption", "header", "footer", "main", "nav", "caption"}
+)
 #: Headings that open a new section for ``mode="section"``.
 SECTION_HEADINGS = frozenset({"h1", "h2"})
 
@@ -250,6 +257,11 @@ def _gather(html: str) -> _Gathered:
         if name is None:
             continue  # a comment or declaration: invisible, and no word boundary
         name = name.lower()
+        if not rest and skip is None and not entries and name in _PLAIN:
+            # most tags of a page (<p>, </p>, <li>, </em>...): only a block boundary or nothing
+            if name not in INLINE:
+                separate = True
+            continue
 
         if closing:  # an end tag
             if skip is not None:
