@@ -56,12 +56,14 @@ def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
+    env.tests["url"] = text.is_url
     env.filters.update(
         text=text.escape,
         code=text.code,
         cidr=text.nowrap_code,
         days=text.days,
         protocol=text.protocol,
+        url=text.url,
         plain=text.plain,
         words=text.words,
         duration=text.duration,
@@ -91,6 +93,14 @@ class DiagramSet:
     def others(self, *kinds: str) -> list[Diagram]:
         """Every diagram whose kind is not one of ``kinds`` (shown where a page puts the rest)."""
         return [d for d in self.all if d.kind not in kinds]
+
+    def scoped(self, scope: str) -> list[Diagram]:
+        """The diagrams about one part of a page (``layer:data``), when the provider says so."""
+        return [d for d in self.all if getattr(d, "scope", None) == scope]
+
+    def unscoped(self, *kinds: str) -> list[Diagram]:
+        """The diagrams about no particular part of the page (optionally of ``kinds`` only)."""
+        return [d for d in self.all if getattr(d, "scope", None) is None and (not kinds or d.kind in kinds)]
 
     def __bool__(self) -> bool:
         return bool(self.all)

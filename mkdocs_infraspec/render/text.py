@@ -186,3 +186,15 @@ def protocol(value: Any) -> str:
     """A protocol as it is usually written: ``https`` -> ``HTTPS``, ``postgres`` -> ``PostgreSQL``."""
     name = plain(value)
     return _PROTOCOLS.get(name, name.upper())
+
+
+def url(value: Any) -> Markup:
+    """A URL for a Markdown link target: quotes, spaces, brackets and parentheses encoded."""
+    text = plain(value).strip()
+    for char, code in (("%", "%25"), (" ", "%20"), ("(", "%28"), (")", "%29"), ("<", "%3C"), (">", "%3E"), ('"', "%22"), ("[", "%5B"), ("]", "%5D")):
+        text = text.replace(char, code)
+    return Markup(text.replace("%2525", "%25"))
+
+
+def is_url(value: Any) -> bool:
+    return plain(value).startswith(("http://", "https://"))
