@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 from mkdocs_infraspec.models import CONCERNS
-from tests.support.build import EXAMPLE, SITE_FIXTURE, Build, build, copy_project, main_content, mermaid_missing_reason
+from tests.support.build import (
+    EXAMPLE,
+    SITE_FIXTURE,
+    Build,
+    build,
+    copy_project,
+    main_content,
+    mermaid_missing_reason,
+)
 
 pytestmark = pytest.mark.slow
 

@@ -7,9 +7,9 @@ the diff. Diagram sources are replaced by a placeholder: they have goldens of th
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
-from pathlib import Path
 
 import pytest
 
@@ -70,7 +70,7 @@ def test_no_page_has_an_empty_section(pages: dict[str, str]) -> None:
     # empty section: templates leave out sections with nothing in them.
     for src, markdown in pages.items():
         headings = [(m.start(), len(m.group(1))) for m in re.finditer(r"^(#{1,6}) ", markdown, re.M)]
-        for (start, level), (next_start, next_level) in zip(headings, headings[1:], strict=False):
+        for (start, level), (next_start, next_level) in itertools.pairwise(headings):
             between = markdown[start:next_start].split("\n", 1)[1].strip()
             assert between or next_level > level, f"{src}: empty section at {markdown[start:].splitlines()[0]!r}"
 

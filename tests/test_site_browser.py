@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.browser import Tab, chromium_browser, serve_directory, skip_reason, wait_for_diagrams
+from tests.support.browser import (
+    Tab,
+    chromium_browser,
+    serve_directory,
+    skip_reason,
+    wait_for_diagrams,
+)
 from tests.support.build import EXAMPLE, SITE_FIXTURE, build, copy_project, mermaid_missing_reason
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]

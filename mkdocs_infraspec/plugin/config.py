@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 
 
 class Prefix(c.Type[str]):
@@ -16,13 +17,13 @@ class Prefix(c.Type[str]):
         text = super().run_validation(value).strip()
         stripped = text.strip("/")
         if not stripped:
-            raise c.ValidationError("must name a folder of the site, such as 'infra-specs/'")
+            raise ValidationError("must name a folder of the site, such as 'infra-specs/'")
         if any(part in ("", ".", "..") for part in stripped.split("/")):
-            raise c.ValidationError(f"{text!r} must be a plain path such as 'infra-specs/' or 'spec/platform/'")
+            raise ValidationError(f"{text!r} must be a plain path such as 'infra-specs/' or 'spec/platform/'")
         return stripped + "/"
 
 
-class InfraSpecConfig(base.Config):
+class InfraSpecConfig(base.Config):  # type: ignore[no-untyped-call]
     """Options of the ``infraspec`` plugin.
 
     ```yaml

@@ -32,7 +32,7 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 STYLESHEET = "assets/infraspec/infraspec.css"
 
 
-class InfraSpecPlugin(BasePlugin[InfraSpecConfig]):
+class InfraSpecPlugin(BasePlugin[InfraSpecConfig]):  # type: ignore[no-untyped-call]
     """Reads the spec once per build, adds its pages, and links ``[[kind:id]]`` in every page."""
 
     def __init__(self) -> None:
@@ -158,7 +158,7 @@ class InfraSpecPlugin(BasePlugin[InfraSpecConfig]):
         if self.user_nav is None:
             mine = set(self.generated)
             user_pages = [f.src_uri for f in files.documentation_pages() if f.src_uri not in mine]
-            config.nav = [*nest_paths(user_pages), {self.config.nav_title: children}]
+            config.nav = [*nest_paths(user_pages), {self.config.nav_title: children}]  # type: ignore[no-untyped-call]
             return
         nav, placed = navigation.place(copy.deepcopy(self.user_nav), self.config.prefix, children, self.config.nav_title)
         if not placed and not navigation.mentions(self.user_nav, self.generated):
