@@ -9,6 +9,7 @@ PAGES = [
     PagePlan("index", "infra-specs/index.md", "Summary", "index.md.j2"),
     PagePlan("overview", "infra-specs/overview.md", "Overview", "overview.md.j2"),
     PagePlan("responsibilities", "infra-specs/responsibilities.md", "Responsibilities", "responsibilities.md.j2"),
+    PagePlan("components", "infra-specs/components/index.md", "Components", "components.md.j2"),
     PagePlan("component:api", "infra-specs/components/api.md", "Booking API", "component.md.j2"),
     PagePlan("security", "infra-specs/security.md", "Security", "security.md.j2"),
 ]
@@ -17,7 +18,7 @@ SECTION = [
     {"Overview": "infra-specs/overview.md"},
     {"Responsibilities": "infra-specs/responsibilities.md"},
     {"Security": "infra-specs/security.md"},
-    {"Components": [{"Booking API": "infra-specs/components/api.md"}]},
+    {"Components": ["infra-specs/components/index.md", {"Booking API": "infra-specs/components/api.md"}]},
 ]
 
 

@@ -16,8 +16,11 @@ def section(pages: Sequence[PagePlan]) -> list[Any]:
     The components come last, grouped: a large system has dozens, which would otherwise push
     half the concerns out of sight.
     """
-    children: list[Any] = [{page.title: page.src} for page in pages if not page.name.startswith("component:")]
-    components = [{page.title: page.src} for page in pages if page.name.startswith("component:")]
+    children: list[Any] = [
+        {page.title: page.src} for page in pages if not page.name.startswith("component:") and page.name != "components"
+    ]
+    components: list[Any] = [page.src for page in pages if page.name == "components"]
+    components += [{page.title: page.src} for page in pages if page.name.startswith("component:")]
     if components:
         children.append({COMPONENTS_TITLE: components})
     return children

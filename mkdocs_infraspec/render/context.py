@@ -202,7 +202,7 @@ def page_context(page: str, spec: Spec, index: SpecIndex) -> dict[str, Any]:
         assert isinstance(component, Component)
         return {"view": gather(component, spec, index), "component": component}
     extra: dict[str, Any] = {}
-    if page in ("index", "responsibilities", "architecture"):
+    if page in ("index", "responsibilities", "architecture", "components"):
         extra["layers"] = components_by_layer(spec)
         extra["layer_members"] = {getattr(layer, "id", layer): members for layer, members in extra["layers"]}
     if page == "index":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from .. import diagrams
 from ..check import Result
 from ..diagnostics import Diagnostic, Severity
 from ..index import SpecIndex
-from ..links import Links
+from ..links import COMPONENT_DIR, Links
 from ..models import CONCERNS, CONCERNS_BY_NAME, Spec
 from ..report.text import SourceReader, format_diagnostic
 from .context import page_context, sections
@@ -41,6 +42,11 @@ class RenderedPage:
 
     plan: PagePlan
     markdown: str
+
+
+def components_index(links: Links) -> str:
+    """The source path of the page that lists every component (``infra-specs/components/index.md``)."""
+    return posixpath.join(links.prefix.strip("/"), COMPONENT_DIR, "index.md")
 
 
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -82,6 +88,10 @@ class Renderer:
             pages.append(PagePlan(concern.name, self.links.concern_page(concern.name), concern.title,
                                   f"{concern.name}.md.j2", show(file) if file else None))
         if self.links.component_pages:
+            if spec.components and not any(c.id == "index" for c in spec.components):
+                file = _first_file(spec, "responsibilities")
+                pages.append(PagePlan("components", components_index(self.links), "Components", "components.md.j2",
+                                      show(file) if file else None))
             for component in spec.components:
                 location = component.loc("id")
                 pages.append(PagePlan(f"component:{component.id}", self.links.component_page(component.id),
@@ -106,6 +116,7 @@ class Renderer:
             "icons": self.icons,
             "links_": self.links,
             **helpers.context(),
+            "components_index": components_index(self.links) if self.links.component_pages else None,
             **page_context(page.name, spec, index),
         }
         markdown = self.env.get_template(page.template).render(context)
