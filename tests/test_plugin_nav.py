@@ -51,3 +51,9 @@ def test_pages_listed_by_hand_are_noticed() -> None:
     user = [{"Home": "index.md"}, {"Threats": "infra-specs/security.md"}]
     assert nav.mentions(user, {"infra-specs/security.md"})
     assert not nav.mentions([{"Home": "index.md"}], {"infra-specs/security.md"})
+
+
+def test_disabled_plugin_drops_the_placeholder_entry() -> None:
+    user = [{"Home": "index.md"}, {"Design": ["design.md", {"The spec": "infra-specs/"}]}, "infra-specs/"]
+    assert nav.remove(user, "infra-specs/") == [{"Home": "index.md"}, {"Design": ["design.md"]}]
+    assert nav.remove(None, "infra-specs/") is None

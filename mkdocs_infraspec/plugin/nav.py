@@ -74,3 +74,25 @@ def place(nav: list[Any] | None, prefix: str, children: list[Any], title: str) -
         return node
 
     return visit(nav), placed
+
+
+def remove(nav: list[Any] | None, prefix: str) -> list[Any] | None:
+    """The user's nav without the entry naming the prefix (when the plugin is disabled)."""
+    if nav is None:
+        return None
+
+    def visit(items: list[Any]) -> list[Any]:
+        kept = []
+        for node in items:
+            if _names_prefix(node, prefix):
+                continue
+            if isinstance(node, dict) and len(node) == 1:
+                (key, value), = node.items()
+                if _names_prefix(value, prefix):
+                    continue
+                if isinstance(value, list):
+                    node = {key: visit(value)}
+            kept.append(node)
+        return kept
+
+    return visit(nav)

@@ -54,6 +54,8 @@ class InfraSpecPlugin(BasePlugin[InfraSpecConfig]):  # type: ignore[no-untyped-c
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
+            # The nav entry that would hold the generated section names no page now.
+            config.nav = navigation.remove(config.nav, self.config.prefix)
             return config
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.spec_dir = self.project_dir / self.config.spec_dir
@@ -67,6 +69,7 @@ class InfraSpecPlugin(BasePlugin[InfraSpecConfig]):  # type: ignore[no-untyped-c
             templates=templates,
             escape_mermaid=site.mermaid_needs_escaping(config),
             icons=site.has_material_icons(config),
+            xrefs=self.config.xrefs,
         )
         if self.config.css and STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
@@ -81,7 +84,7 @@ class InfraSpecPlugin(BasePlugin[InfraSpecConfig]):  # type: ignore[no-untyped-c
         reader = SourceReader(self.project_dir)
         self.resolver = Resolver(result.index, self.links)
         diagnostics = list(result.diagnostics)
-        if not result.errors:
+        if not result.errors and self.config.xrefs:
             diagnostics = sort_diagnostics(diagnostics + check_spec_text(result.spec, self.resolver))
         if result.errors and not self.serving:
             logs.report(diagnostics, errors=False)

@@ -109,7 +109,7 @@ class DiagramSet:
 class Helpers:
     """Functions the templates call, bound to one page (links are relative to it)."""
 
-    def __init__(self, index: SpecIndex, links: Links, resolver: Resolver, page_src: str, escape_mermaid: bool) -> None:
+    def __init__(self, index: SpecIndex, links: Links, resolver: Resolver | None, page_src: str, escape_mermaid: bool) -> None:
         self.index = index
         self.links = links
         self.resolver = resolver
@@ -177,7 +177,7 @@ class Helpers:
         """A Markdown field, with its ``[[kind:id]]`` references resolved for this page."""
         if value is None:
             return Markup("")
-        resolved = self.resolver.replace(str(value), self.page_src)
+        resolved = self.resolver.replace(str(value), self.page_src) if self.resolver is not None else str(value)
         return text.markdown(resolved, indent)
 
     def badge(self, value: Any, tone: str | None = None, title: Any = None) -> Markup:

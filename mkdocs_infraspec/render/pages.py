@@ -67,9 +67,16 @@ class Renderer:
     """Renders every generated page of a spec with the shipped (or the user's) templates."""
 
     def __init__(
-        self, links: Links, *, templates: Path | None = None, escape_mermaid: bool = True, icons: bool = False
+        self,
+        links: Links,
+        *,
+        templates: Path | None = None,
+        escape_mermaid: bool = True,
+        icons: bool = False,
+        xrefs: bool = True,
     ) -> None:
         self.links = links
+        self.xrefs = xrefs
         self.env = make_environment(templates)
         self.escape_mermaid = escape_mermaid
         self.icons = icons
@@ -101,7 +108,7 @@ class Renderer:
     def render(self, page: PagePlan, result: Result) -> RenderedPage:
         spec, index = result.spec, result.index
         resolver = Resolver(index, self.links)
-        helpers = Helpers(index, self.links, resolver, page.src, self.escape_mermaid)
+        helpers = Helpers(index, self.links, resolver if self.xrefs else None, page.src, self.escape_mermaid)
         concern_name = page.name if page.name in CONCERNS_BY_NAME else None
         context: dict[str, Any] = {
             "spec": spec,
