@@ -43,3 +43,13 @@ def test_type_words() -> None:
     assert describe_type(list[ComponentRef]) == "list of component ids"
     assert describe_type(CIDR) == "CIDR block (`10.0.0.0/16`)"
     assert describe_type(Duration | None).startswith("duration")
+
+
+def test_every_plugin_option_is_documented() -> None:
+    from mkdocs_infraspec.plugin.config import InfraSpecConfig
+    from mkdocs_infraspec.reference import _attribute_docs, options_reference
+
+    docs = _attribute_docs(InfraSpecConfig)
+    for name, _ in InfraSpecConfig._schema:
+        assert docs.get(name), f"option {name!r} has no docstring"
+    assert "## `spec_dir`" in (options_reference() or "")
