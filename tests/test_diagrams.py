@@ -45,7 +45,8 @@ def diagrams_of(spec_dir: Path, page: str, links: Links | None = None) -> list[D
 def golden_text(diagrams: list[Diagram]) -> str:
     parts = []
     for diagram in diagrams:
-        parts.append(f"## {diagram.title}\n\nkind: `{diagram.kind}`\n")
+        scope = f", scope: `{diagram.scope}`" if diagram.scope else ""
+        parts.append(f"## {diagram.title}\n\nkind: `{diagram.kind}`{scope}\n")
         if diagram.note:
             parts.append(f"> {diagram.note}\n")
         parts.append(f"```mermaid\n{diagram.source}```\n")
@@ -236,3 +237,35 @@ def test_the_hostile_fixture_is_a_clean_spec(tmp_path: Path) -> None:
     shutil.copytree(HOSTILE_SPEC, copy)
     result = check(copy)
     assert result.errors == [] and result.warnings == []
+
+
+@pytest.mark.skipif(not (EXAMPLE_SPEC / "responsibilities.yaml").is_file(), reason="the example spec is not written yet")
+def test_per_layer_dependency_diagrams_sit_in_their_layer_section() -> None:
+    from mkdocs_infraspec.render import Renderer
+
+    result = check(EXAMPLE_SPEC)
+    layers = [layer.id for layer in result.spec.architecture.layers]
+    diagrams = diagrams_of(EXAMPLE_SPEC, "responsibilities")
+    assert len(diagrams) > 1, "the example's dependency graph is drawn per layer"
+    assert [d.scope for d in diagrams] == [f"layer:{layer}" for layer in layers if any(c.layer == layer for c in result.spec.components)]
+    renderer = Renderer(Links())
+    page = next(p for p in renderer.plan(result.spec) if p.name == "responsibilities")
+    markdown = renderer.render(page, result).markdown
+    # Each diagram comes after its layer's heading and before the next layer's heading.
+    sections = re.split(r"^## ", markdown, flags=re.MULTILINE)
+    assert "```mermaid" not in sections[0] and "drawn layer by layer" in sections[0]
+    for diagram, section in zip(diagrams, sections[1:], strict=True):
+        assert section.count("```mermaid") == 1
+        assert f"{{ #responsibilities-{diagram.scope.partition(':')[2]} }}" in section.splitlines()[0]  # type: ignore[union-attr]
+
+
+def test_dependencies_of_components_with_no_or_an_undefined_layer_stay_at_the_top(tmp_path: Path) -> None:
+    from .fixtures.diagrams.large_spec import write_large_spec
+
+    spec_dir = write_large_spec(tmp_path / "infra-specs")
+    text = (spec_dir / "responsibilities.yaml").read_text(encoding="utf-8")
+    (spec_dir / "responsibilities.yaml").write_text(text.replace("layer: compute", "layer: nowhere", 1), encoding="utf-8")
+    scopes = {d.title: d.scope for d in diagrams_of(spec_dir, "responsibilities")}
+    undefined = [title for title in scopes if "undefined layer" in title]
+    assert undefined and all(scopes[title] is None for title in undefined)
+    assert any(scope == "layer:compute" for scope in scopes.values())

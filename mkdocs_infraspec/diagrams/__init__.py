@@ -14,13 +14,17 @@ class Diagram:
     """One Mermaid diagram: its kind (``topology``...), a title, the Mermaid text and an optional note.
 
     ``title`` and ``note`` are plain text (they may quote names from the spec): a template
-    must escape them. ``source`` is Mermaid text, safe to put in a ```` ```mermaid ```` fence.
+    must escape them. ``source`` is Mermaid text, safe to put in a ```` ```mermaid ```` fence
+    (a fence that writes it into HTML as is must HTML-escape it first).
+    ``scope`` says which part of the page the diagram is about (``layer:data``), so that a
+    template can show it in that part's section; ``None``: the page as a whole.
     """
 
     kind: str
     title: str
     source: str
     note: str | None = None
+    scope: str | None = None
 
 
 #: The diagram kinds, each with the page it is shown on.

@@ -8,10 +8,14 @@ the left, what they depend on (from any layer) on the right, each labelled with 
 
 from __future__ import annotations
 
+import re
+
 from . import Diagram
-from .context import NO_LAYER, Context, plural
+from .context import NO_LAYER, Context
 from .mermaid import MAX_EDGES, MAX_TEXT_SIZE, Flowchart, Group, fits, label, node_id
 from .split import split
+
+_PART = re.compile(r"part \d+ of \d+$")
 
 #: Above this many arrows (or components), one picture of the whole spec is a hairball.
 READABLE_EDGES = 20
@@ -88,40 +92,45 @@ def readable(chart: Flowchart, components: int) -> bool:
 
 
 def diagrams(ctx: Context) -> list[Diagram]:
-    """One diagram grouped by layer if it stays readable, else one per layer (chunked if too large)."""
+    """One diagram grouped by layer if it stays readable, else one per layer (chunked if too large).
+
+    A layer's diagram has the scope ``layer:<id>``, so that the responsibilities page shows it
+    in that layer's section; components with no layer, or with a layer the architecture does
+    not define, have no section of their own and their diagram stays at the top.
+    """
     components = list(ctx.components)
     if not components:
         return []
-    externals = any(d.external for c in ctx.components.values() for d in c.dependencies)
-    outside_note = "Dependencies outside the spec are shown on each component's page." if externals else None
+    externals = {c.id for c in ctx.components.values() if any(d.external for d in c.dependencies)}
+    outside_note = "Dependencies outside the spec are shown on each component's page."
     whole = build_whole(ctx, components)
     if readable(whole, len(components)):
-        return [Diagram("dependencies", "Component dependencies", whole.text(), outside_note)]
+        return [Diagram("dependencies", "Component dependencies", whole.text(), outside_note if externals else None)]
     rank = {layer_id: number for number, layer_id in enumerate(ctx.layer_order)}
     by_layer_order = sorted(components, key=lambda c: rank.get(ctx.layer_of(c), len(rank)))
-    parts = split(
-        by_layer_order, lambda chosen: build_layer(ctx, chosen),
-        groups=lambda c: ctx.layer_title(ctx.layer_of(c)), whole=False,
-    )
+    parts = split(by_layer_order, lambda chosen: build_layer(ctx, chosen), groups=ctx.layer_of, whole=False)
     result = []
-    for number, part in enumerate(parts):
-        layer_name = part.scope or ""
-        title = f"Dependencies of the {layer_name} components" if not layer_name.startswith("No layer") else "Dependencies of components with no layer"
-        notes = []
-        if number == 0:
-            notes.append(
-                f"The dependency graph has {plural(whole.edge_count, 'arrow')} between {plural(len(components), 'component')}, "
-                f"too many for one readable picture, so there is one diagram per layer ({plural(len(parts), 'diagram')}): "
-                "each shows the layer's components and, as dashed boxes, what they depend on in other layers."
-            )
-            if outside_note:
-                notes.append(outside_note)
-        if ", part " in layer_name:
+    for part in parts:
+        layer_id = ctx.layer_of(part.units[0])
+        name = ctx.layer_title(layer_id)
+        title = "Dependencies of components with no layer" if layer_id == NO_LAYER else f"Dependencies of the {name} components"
+        chunk = _PART.search(part.scope or "")
+        if chunk:
+            title += f" ({chunk.group(0)})"
+        notes = [
+            f"Arrows go from each {name} component to what it depends on; dashed boxes are components of other layers."
+            if layer_id != NO_LAYER
+            else "Arrows go from each component with no layer to what it depends on; dashed boxes are components of a layer."
+        ]
+        if externals.intersection(part.units):
+            notes.append(outside_note)
+        if chunk:
             notes.append(
                 f"This layer alone is too large for Mermaid (limits: {MAX_TEXT_SIZE:,} characters, {MAX_EDGES} edges), "
                 "so it is cut into parts; every component appears in exactly one part."
             )
-        result.append(Diagram("dependencies", title, part.chart.text(), " ".join(notes) or None))
+        scope = f"layer:{layer_id}" if layer_id in ctx.layers else None
+        result.append(Diagram("dependencies", title, part.chart.text(), " ".join(notes), scope))
     return result
 
 
