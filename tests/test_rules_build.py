@@ -68,8 +68,24 @@ def test_failing_case_stops_a_strict_build_at_the_right_line(case: Path, tmp_pat
     else:
         assert aborted.startswith("Aborted with") and "warnings in strict mode" in aborted
     for line in expected:
-        if line.startswith("mkdocs.yml:"):
-            # The plugin does not tell check() where mkdocs.yml is, so these carry no line yet.
-            assert f"mkdocs.yml: {line.split(': ', 1)[1]} " in log or f"{line} " in log, log
-        else:
-            assert f"{line} " in log, f"{line} not in the build log:\n{log}"
+        # Findings about the `rules:` option too: the plugin tells check() where mkdocs.yml is.
+        assert f"{line} " in log, f"{line} not in the build log:\n{log}"
+
+
+def test_an_unknown_rule_in_mkdocs_yml_is_located_with_the_rule_meant(tmp_path: Path, mkdocs_log: io.StringIO) -> None:
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    (overlay / "mkdocs.yml").write_text(
+        "site_name: Rule fixture\nplugins:\n  - infraspec:\n      rules:\n        IS421: off\n"
+        "        backup-mising: warning\n        open-question: eror\n",
+        encoding="utf-8",
+    )
+    project = build_project(overlay, tmp_path / "project")
+    aborted = strict_build(project)
+    log = mkdocs_log.getvalue()
+    assert aborted == "Aborted with a BuildError!", log
+    assert "mkdocs.yml:6:9: error[IS401] unknown rule 'backup-mising' in the rules option" in log, log
+    assert "did you mean 'backup-missing' (IS601)?" in log
+    assert "mkdocs.yml:7:9: error[IS402] invalid level 'eror' for rule IS961 (open-question)" in log, log
+    # The source line is shown under the finding, as for findings in the spec.
+    assert "backup-mising: warning" in log

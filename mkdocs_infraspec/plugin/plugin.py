@@ -80,7 +80,9 @@ class InfraSpecPlugin(BasePlugin[InfraSpecConfig]):  # type: ignore[no-untyped-c
         if not self.config.enabled or self.renderer is None:
             return files
         shown_dir = display_path(self.spec_dir, self.project_dir)
-        result = core.check(self.spec_dir, base=self.project_dir, rules=self.config.rules or None)
+        # Findings about the `rules:` option point at their line in mkdocs.yml.
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        result = core.check(self.spec_dir, base=self.project_dir, rules=self.config.rules or None, rules_file=config_file)
         reader = SourceReader(self.project_dir)
         self.resolver = Resolver(result.index, self.links)
         diagnostics = list(result.diagnostics)
