@@ -100,7 +100,7 @@ def test_edit_links_point_at_the_yaml_file(fixture_site: Build) -> None:
 def test_nav_places_the_section_where_the_user_named_it(fixture_site: Build) -> None:
     html = fixture_site.page("")
     assert " Home Guide The spec " in nav_text(html)
-    assert " Overview Vocabulary Responsibilities Architecture Tradeoffs Security Observability Disaster recovery Cost management Assertions Constraints Environments Clarifications Components " in nav_text(html)
+    assert " Overview Vocabulary Responsibilities Architecture Tradeoffs Security Observability Disaster recovery Cost management Assertions Constraints Environments Clarifications Spec health Components " in nav_text(html)
     assert " Network Booking API Booking database Secrets store " in nav_text(html)
     assert html.count('href="infra-specs/components/api/"') == 2  # the nav, and the page's own link
 

@@ -40,7 +40,7 @@ def pages() -> dict[str, str]:
 
 
 def test_every_page_is_generated(pages: dict[str, str]) -> None:
-    expected = {"infra-specs/index.md"} | {f"infra-specs/{c.name}.md" for c in CONCERNS}
+    expected = {"infra-specs/index.md", "infra-specs/health.md"} | {f"infra-specs/{c.name}.md" for c in CONCERNS}
     expected |= {f"infra-specs/components/{ident}.md" for ident in ("index", "vpc", "api", "db", "secrets")}
     assert set(pages) == expected
 

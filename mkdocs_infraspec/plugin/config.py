@@ -94,6 +94,14 @@ class InfraSpecConfig(base.Config):  # type: ignore[no-untyped-call]
     Errors stop every build; warnings stop `mkdocs build --strict`.
     """
 
+    health_page = c.Type(bool, default=True)
+    """Add a "Spec health" page (`infra-specs/health/`) after the concern pages.
+
+    It lists the rules' active findings by severity and category, each linked to its item;
+    every suppression with its reason, expiry date and status; and a component x concern
+    coverage heat map. The same findings stop `mkdocs build --strict`.
+    """
+
     edit_links = c.Type(bool, default=True)
     """Point each generated page's edit link (with `repo_url` and `edit_uri` set) at the YAML file it is written from."""
 

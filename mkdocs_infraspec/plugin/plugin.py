@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import os
 import posixpath
 from pathlib import Path
@@ -70,6 +71,7 @@ class InfraSpecPlugin(BasePlugin[InfraSpecConfig]):  # type: ignore[no-untyped-c
             escape_mermaid=site.mermaid_needs_escaping(config),
             icons=site.has_material_icons(config),
             xrefs=self.config.xrefs,
+            health_page=self.config.health_page,
         )
         if self.config.css and STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
@@ -97,7 +99,8 @@ class InfraSpecPlugin(BasePlugin[InfraSpecConfig]):  # type: ignore[no-untyped-c
             self.resolver = None
             pages = self.renderer.render_errors(diagnostics, self._expected_pages(), reader)
         else:
-            pages = self.renderer.render_all(result)
+            # The health page lists every finding of this build, the spec text's references too.
+            pages = self.renderer.render_all(dataclasses.replace(result, diagnostics=diagnostics))
             self.last_pages = [page.plan for page in pages]
         self._add_pages(files, pages, config)
         if self.config.css:

@@ -16,6 +16,7 @@ from ..index import SpecIndex
 from ..links import COMPONENT_DIR, Links
 from ..models import CONCERNS, CONCERNS_BY_NAME, Spec
 from ..report.text import SourceReader, format_diagnostic
+from ..rules.health import health as health_data
 from .context import page_context, sections
 from .environment import DiagramSet, Helpers, make_environment
 from .xref import Resolver
@@ -74,9 +75,11 @@ class Renderer:
         escape_mermaid: bool = True,
         icons: bool = False,
         xrefs: bool = True,
+        health_page: bool = True,
     ) -> None:
         self.links = links
         self.xrefs = xrefs
+        self.health_page = health_page
         self.env = make_environment(templates)
         self.escape_mermaid = escape_mermaid
         self.icons = icons
@@ -94,6 +97,9 @@ class Renderer:
             file = _first_file(spec, concern.name)
             pages.append(PagePlan(concern.name, self.links.concern_page(concern.name), concern.title,
                                   f"{concern.name}.md.j2", show(file) if file else None))
+        if self.health_page:
+            # Written from the whole spec and the checks: no one file to edit.
+            pages.append(PagePlan("health", self.links.concern_page("health"), "Spec health", "health.md.j2"))
         if self.links.component_pages:
             if spec.components and not any(c.id == "index" for c in spec.components):
                 file = _first_file(spec, "responsibilities")
@@ -126,6 +132,8 @@ class Renderer:
             "components_index": components_index(self.links) if self.links.component_pages else None,
             **page_context(page.name, spec, index),
         }
+        if page.name == "health":
+            context["health"] = health_data(result)
         markdown = self.env.get_template(page.template).render(context)
         return RenderedPage(page, tidy(markdown))
 

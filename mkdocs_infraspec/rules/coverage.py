@@ -45,13 +45,57 @@ class Cell:
         return len(self.present) / total if total else None
 
     @property
+    def bucket(self) -> str:
+        """The heat map bucket of the cell (see :func:`bucket`)."""
+        return bucket(self.score)
+
+    @property
+    def shown(self) -> str:
+        """The cell's text: ``✓`` complete, ``✗`` nothing, ``2/3`` parts present, ``–`` not applicable."""
+        if not self.applicable:
+            return "–"
+        if not self.missing:
+            return "✓"
+        if not self.present:
+            return "✗"
+        return f"{len(self.present)}/{len(self.present) + len(self.missing)}"
+
+    @property
+    def summary(self) -> str:
+        """What the cell holds, in words (its tooltip): ``missing backup (has recovery objective)``."""
+        if not self.applicable:
+            return "does not apply"
+        if not self.missing:
+            return "complete (" + ", ".join(self.present) + ")"
+        has = f" (has {', '.join(self.present)})" if self.present else ""
+        return "missing " + ", ".join(self.missing) + has
+
+    @property
     def status(self) -> str:
-        """``complete``, ``partial``, ``missing`` or ``n/a``: the heat map's colour."""
+        """``complete``, ``partial``, ``missing`` or ``n/a``."""
         if not self.applicable:
             return "n/a"
         if not self.missing:
             return "complete"
         return "partial" if self.present else "missing"
+
+
+#: Heat map buckets between nothing (``0``) and complete (``100``): the lowest score of each.
+BUCKETS: tuple[tuple[str, float], ...] = (("75", 0.66), ("50", 0.4), ("25", 0.0))
+
+
+def bucket(score: float | None) -> str:
+    """The heat map bucket of a score: ``100`` (complete), ``75``, ``50``, ``25``, ``0`` (nothing), ``na``.
+
+    With one to three parts per cell, 2 of 3 is ``75``, 1 of 2 is ``50`` and 1 of 3 is ``25``.
+    """
+    if score is None:
+        return "na"
+    if score >= 1.0 - 1e-9:
+        return "100"
+    if score <= 1e-9:
+        return "0"
+    return next(name for name, floor in BUCKETS if score >= floor)
 
 
 @dataclass(frozen=True)
@@ -82,6 +126,11 @@ class Coverage:
     def score(self) -> float:
         scores = [s for s in (row.cells[c].score for row in self.rows for c in self.concerns) if s is not None]
         return sum(scores) / len(scores) if scores else 1.0
+
+    @staticmethod
+    def bucket(score: float | None) -> str:
+        """The heat map bucket of any score (a column's average, a row's), for templates."""
+        return bucket(score)
 
 
 def _parts(checks: list[tuple[str, bool]]) -> Cell:

@@ -17,6 +17,7 @@ from ..models.base import Suppression, iter_models
 from .coverage import Coverage, coverage
 from .engine import lookup
 from .rule import _REGISTRY, CATEGORIES
+from .subjects import Subject, Subjects
 
 if TYPE_CHECKING:
     from ..check import Result
@@ -39,6 +40,52 @@ class SuppressionEntry:
     location: Location
     status: str
     findings: tuple[Diagnostic, ...] = ()
+    subject: Subject | None = None
+    """The item the suppression is written on, for a link to it."""
+
+
+#: Titles of the categories of the built-in checks, after the rules' own.
+BUILTIN_CATEGORIES: dict[str, str] = {
+    "yaml": "YAML",
+    "files": "Spec files",
+    "schema": "Schema",
+    "references": "References",
+    "vocabulary": "Vocabulary",
+    "spec": "Spec",
+}
+
+
+def category_title(category: str) -> str:
+    """A category as a heading (``disaster-recovery`` -> ``Disaster recovery``)."""
+    return CATEGORIES.get(category) or BUILTIN_CATEGORIES.get(category) or category.replace("-", " ").capitalize()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One finding as the health page lists it: with its rule's name and category, and its item."""
+
+    diagnostic: Diagnostic
+    category: str
+    subject: Subject | None = None
+
+    @property
+    def name(self) -> str:
+        """The readable name of the finding's rule or check (``backup-missing``)."""
+        from .. import codes
+
+        if self.diagnostic.name:
+            return self.diagnostic.name
+        known = _REGISTRY.get(self.diagnostic.code) or codes.BUILTIN.get(self.diagnostic.code)
+        return known.name if known is not None else ""
+
+
+@dataclass(frozen=True)
+class Group:
+    """The findings of one category at one severity."""
+
+    category: str
+    title: str
+    entries: tuple[Entry, ...]
 
 
 @dataclass
@@ -59,10 +106,19 @@ class Health:
     """The component x concern coverage matrix."""
     rules_run: int = 0
     """How many rules are in force (not switched off)."""
+    groups: dict[str, list[Group]] = field(default_factory=dict)
+    """Active findings by severity (``error``, ``warning``, ``info``, only those with findings), then category."""
 
     @property
     def clean(self) -> bool:
         return not self.counts.get("error") and not self.counts.get("warning")
+
+    @property
+    def categories(self) -> list[tuple[str, dict[str, int]]]:
+        """(category title, active findings by severity) for each category with findings, in code order."""
+        order = [*BUILTIN_CATEGORIES, *CATEGORIES]
+        names = sorted(self.by_category, key=lambda c: (order.index(c) if c in order else len(order), c))
+        return [(category_title(name), self.by_category[name]) for name in names]
 
 
 def _category(code: str, builtin: dict[str, Any]) -> str:
@@ -87,18 +143,38 @@ def health(result: Result, *, today: _dt.date | None = None) -> Health:
         bucket[diagnostic.severity.value] += 1
     suppressed = [d for d in diagnostics if d.suppressed is not None]
     order = list(CATEGORIES)
+    subjects = Subjects(result.spec, result.index)
     return Health(
         findings=active,
         suppressed=suppressed,
-        suppressions=_suppressions(result, suppressed, today),
+        suppressions=_suppressions(result, suppressed, today, subjects),
         counts={s.value: counts.get(s.value, 0) for s in Severity},
         by_category=dict(sorted(by_category.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else -1, kv[0]))),
         coverage=coverage(result.spec),
         rules_run=sum(1 for code, rule in _REGISTRY.items() if rule.func is not None and (code not in result.levels or result.levels[code] is not None)),
+        groups=_groups(active, subjects, codes.BUILTIN),
     )
 
 
-def _suppressions(result: Result, suppressed: list[Diagnostic], today: _dt.date) -> list[SuppressionEntry]:
+def _groups(active: list[Diagnostic], subjects: Subjects, builtin: dict[str, Any]) -> dict[str, list[Group]]:
+    """Findings by severity, then category in code order (the built-in checks' first: they block the rules)."""
+    order = [*BUILTIN_CATEGORIES, *CATEGORIES]
+    grouped: dict[str, dict[str, list[Entry]]] = {}
+    for diagnostic in active:
+        category = _category(diagnostic.code, builtin)
+        entry = Entry(diagnostic, category, subjects.at(diagnostic.location))
+        grouped.setdefault(diagnostic.severity.value, {}).setdefault(category, []).append(entry)
+    result: dict[str, list[Group]] = {}
+    for severity in Severity:
+        categories = grouped.get(severity.value)
+        if not categories:
+            continue
+        keys = sorted(categories, key=lambda c: (order.index(c) if c in order else len(order), c))
+        result[severity.value] = [Group(c, category_title(c), tuple(categories[c])) for c in keys]
+    return result
+
+
+def _suppressions(result: Result, suppressed: list[Diagnostic], today: _dt.date, subjects: Subjects) -> list[SuppressionEntry]:
     by_location: dict[Location, list[Diagnostic]] = {}
     for diagnostic in suppressed:
         if diagnostic.suppressed is not None and diagnostic.suppressed.location is not None:
@@ -111,11 +187,13 @@ def _suppressions(result: Result, suppressed: list[Diagnostic], today: _dt.date)
         for owner in iter_models(model):
             for suppression in getattr(owner, "suppress", None) or []:
                 if isinstance(suppression, Suppression):
-                    entries.append(_entry(owner, suppression, by_location, today))
+                    entries.append(_entry(owner, suppression, by_location, today, subjects.of(owner)))
     return entries
 
 
-def _entry(owner: Any, suppression: Suppression, by_location: dict[Location, list[Diagnostic]], today: _dt.date) -> SuppressionEntry:
+def _entry(
+    owner: Any, suppression: Suppression, by_location: dict[Location, list[Diagnostic]], today: _dt.date, subject: Subject | None
+) -> SuppressionEntry:
     rule = lookup(suppression.rule)
     where = suppression.loc("rule")
     # The engine marks findings with the position of the rule's value, other checks (the
@@ -137,4 +215,5 @@ def _entry(owner: Any, suppression: Suppression, by_location: dict[Location, lis
         location=where,
         status=status,
         findings=findings,
+        subject=subject,
     )
