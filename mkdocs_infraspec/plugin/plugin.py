@@ -25,6 +25,7 @@ from ..render import PagePlan, RenderedPage, Renderer, check_spec_text
 from ..render.xref import Resolver, warning
 from ..report.text import SourceReader
 from . import log as logs
+from . import mermaid as mermaid_setup
 from . import nav as navigation
 from . import site
 from .config import InfraSpecConfig
@@ -64,6 +65,7 @@ class InfraSpecPlugin(BasePlugin[InfraSpecConfig]):  # type: ignore[no-untyped-c
         if self.config.markdown_extensions:
             for name in site.ensure_extensions(config):
                 logs.log.info(f"enabled the Markdown extension {name!r}, which the generated pages need")
+        mermaid_setup.check(config, self.project_dir)
         templates = Path(self.config.templates) if self.config.templates else None
         self.renderer = Renderer(
             self.links,
