@@ -152,6 +152,11 @@ def test_an_explicit_reference_counts_as_the_first_link_and_a_use() -> None:
     result = link_html(by_fragment, PAGE, GLOSSARY, LINKS, mode="first")
     assert result.html == by_fragment
     assert result.uses == [Use("subnet", PAGE, None, None, 2)]
+    # a plain Markdown link to the entry ([[term:...]] as rendered, or written by hand)
+    markdown_link = '<p><a href="infra-specs/vocabulary.md#term-group" title="x">groups</a> a Group</p>'
+    result = link_html(markdown_link, PAGE, GLOSSARY, LINKS, mode="first")
+    assert result.html == markdown_link
+    assert result.uses == [Use("group", PAGE, None, None, 2)]
 
 
 def test_a_term_is_not_linked_in_its_own_entry() -> None:

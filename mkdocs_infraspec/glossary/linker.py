@@ -24,9 +24,9 @@ LinkMode = Literal["first", "section", "all", "none"]
 #: ``all``: every use; ``none``: no links, uses are still recorded (for backlinks).
 LINK_MODES: tuple[str, ...] = ("first", "section", "all", "none")
 
-#: The class of every link the linker writes; an existing ``<a class="infraspec-term">`` (an
-#: explicit ``[[term:...]]`` reference) counts as a use and a link of the term named by its
-#: ``data-term`` attribute or else its ``#term-ID`` fragment.
+#: The class of every link the linker writes. An existing link to a term's entry (an explicit
+#: ``[[term:...]]`` reference, or any ``<a href="...#term-ID">``) counts as a use and a link
+#: of the term named by its ``data-term`` attribute (with this class) or its fragment.
 LINK_CLASS = "infraspec-term"
 #: The class of a term's entry on the vocabulary page; the term is not linked inside it.
 ENTRY_CLASS = "infraspec-term-entry"
@@ -310,8 +310,10 @@ def _gather(html: str) -> _Gathered:
             classes = attrs["class"].split() if "class" in attrs else ()
         else:
             attrs, classes = {}, ()
-        if name == "a" and LINK_CLASS in classes:
-            ident = attrs.get("data-term") or attrs.get("href", "").partition("#term-")[2]
+        if name == "a":
+            # a link to a term's entry, written by hand or from [[term:...]], is a use of the term
+            ident = attrs.get("data-term", "") if LINK_CLASS in classes else ""
+            ident = ident or attrs.get("href", "").partition("#term-")[2]
             if ident:
                 found.explicit.append((size, ident, len(sections) - 1, scope))
         if name in HEADINGS:
