@@ -157,6 +157,9 @@ def test_an_explicit_reference_counts_as_the_first_link_and_a_use() -> None:
     result = link_html(markdown_link, PAGE, GLOSSARY, LINKS, mode="first")
     assert result.html == markdown_link
     assert result.uses == [Use("group", PAGE, None, None, 2)]
+    # the vocabulary page's index and see-also links are navigation, not uses
+    index = '<p><a href="#term-vpc">VPC</a> · <a href="#term-group">Group</a></p>'
+    assert link_html(index, "infra-specs/vocabulary.md", GLOSSARY, LINKS).uses == []
 
 
 def test_a_term_is_not_linked_in_its_own_entry() -> None:

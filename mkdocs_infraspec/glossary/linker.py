@@ -25,8 +25,9 @@ LinkMode = Literal["first", "section", "all", "none"]
 LINK_MODES: tuple[str, ...] = ("first", "section", "all", "none")
 
 #: The class of every link the linker writes. An existing link to a term's entry (an explicit
-#: ``[[term:...]]`` reference, or any ``<a href="...#term-ID">``) counts as a use and a link
-#: of the term named by its ``data-term`` attribute (with this class) or its fragment.
+#: ``[[term:...]]`` reference, or any ``<a href="page/#term-ID">``) counts as a use and a link
+#: of the term named by its ``data-term`` attribute (with this class) or its fragment; a link
+#: within the page (``href="#term-ID"``, as in the vocabulary's index) only with this class.
 LINK_CLASS = "infraspec-term"
 #: The class of a term's entry on the vocabulary page; the term is not linked inside it.
 ENTRY_CLASS = "infraspec-term-entry"
@@ -311,9 +312,12 @@ def _gather(html: str) -> _Gathered:
         else:
             attrs, classes = {}, ()
         if name == "a":
-            # a link to a term's entry, written by hand or from [[term:...]], is a use of the term
+            # A link to a term's entry, written by hand or from [[term:...]], is a use of the
+            # term; the vocabulary page's own links to its entries (its index, see-also) are not.
             ident = attrs.get("data-term", "") if LINK_CLASS in classes else ""
-            ident = ident or attrs.get("href", "").partition("#term-")[2]
+            href = attrs.get("href", "")
+            if not ident and not href.startswith("#"):
+                ident = href.partition("#term-")[2]
             if ident:
                 found.explicit.append((size, ident, len(sections) - 1, scope))
         if name in HEADINGS:
