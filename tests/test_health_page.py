@@ -54,8 +54,10 @@ REASON = "Team *being* formed <b>soon</b>, see [[component:db]] | until Q3"
 
 
 def make_sick(spec: Path, edit: Edit) -> None:
-    """Findings (a secret never rotated) and one suppression of each status but unknown."""
+    """Findings (a secret never rotated, a reference to no item in a Markdown field) and one suppression of each status but unknown."""
     edit(spec / "security.yaml", "    rotation: 30d\n", "")
+    edit(spec / "security.yaml", "    category: information-disclosure\n",
+         "    category: information-disclosure\n    description: Someone copies the [[component:dbb]] snapshots.\n")
     edit(spec / "security.yaml", "    mitigations: [encrypt-data]\n",
          "    mitigations: [encrypt-data]\n    suppress:\n      - rule: IS805\n        reason: Accepted for the pilot\n        until: 2020-01-31\n")
     edit(spec / "responsibilities.yaml", "    owner: platform\n",
@@ -155,11 +157,14 @@ def test_findings_are_grouped_located_and_linked_to_their_item(sick: tuple[Path,
     result = check(project / "infra-specs", base=project, rules={"IS416": "info"})
     active = [d for d in result.diagnostics if d.suppressed is None]
     assert sorted(d.code for d in active) == ["IS403", "IS404", "IS803"]
-    assert re.search(r'infraspec-health-count--yellow">3</span> warnings', content)
-    assert "3 warnings to settle" in content
+    # The build also checks the references in the spec's Markdown: they are findings here too.
+    assert re.search(r'infraspec-health-count--yellow">4</span> warnings', content)
+    assert "4 warnings to settle" in content
+    assert re.search(r'<a href="../security/#threat-data-theft" title="[^"]*"><code>infra-specs/security\.yaml:5:\d+</code></a> · Threat <em>Theft of order data</em> · <code>IS301</code> unknown-reference', content), content
     # Grouped by severity (a heading), then category (an admonition with its count).
     assert '<h3 id="warnings">Warnings' in content
     assert re.search(r'<div class="admonition warning infraspec-findings">\s*<p class="admonition-title">Rule levels and suppressions · 2</p>', content)
+    assert re.search(r'<p class="admonition-title">References · 1</p>', content)
     assert re.search(r'<p class="admonition-title">Security · 1</p>', content)
     # Each finding: its message, its place linked to its item's anchor, the item, the rule, the hint.
     for diagnostic in active:
