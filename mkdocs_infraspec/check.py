@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, display_path, sort_diagnostics
+from .glossary.checks import check_vocabulary
 from .index import SpecIndex, build_index
 from .loader import load_spec
 from .models import Spec
@@ -55,6 +56,7 @@ def check(
     index, index_diagnostics = build_index(spec)
     diagnostics.extend(index_diagnostics)
     diagnostics.extend(check_references(spec, index))
+    diagnostics.extend(check_vocabulary(spec, today=today))
     shown = display_path(rules_file, base) if rules_file is not None else "mkdocs.yml"
     levels, level_diagnostics = parse_levels(rules, config_locator(rules_file, shown))
     diagnostics.extend(level_diagnostics)

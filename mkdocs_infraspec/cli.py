@@ -104,12 +104,6 @@ def _all_codes() -> dict[str, Any]:
     """Every code by code: the built-in checks (with the vocabulary's) and the rules."""
     from .rules import RULES
 
-    try:  # the vocabulary codes join the built-in ones when someone lists every code
-        from .glossary.codes import register
-    except ImportError:  # pragma: no cover - the glossary is part of the package
-        pass
-    else:
-        register()
     return dict(sorted({**codes.BUILTIN, **RULES}.items()))
 
 

@@ -1,7 +1,8 @@
-"""Stable codes of the built-in checks (loading, schema, references); their docs are their docstrings.
+"""Stable codes of the built-in checks (loading, schema, references, vocabulary); their docs are their docstrings.
 
 Codes ``IS1xx`` come from reading YAML, ``IS2xx`` from the schema, ``IS3xx`` from
-checking references across the whole spec. Architecture rules (``IS4xx`` and up) live in
+checking references across the whole spec (``IS35x``: the vocabulary, checked by
+:mod:`mkdocs_infraspec.glossary`). Architecture rules (``IS4xx`` and up) live in
 :mod:`mkdocs_infraspec.rules`. A code never changes meaning once released.
 """
 
@@ -53,12 +54,20 @@ BUILTIN: dict[str, Code] = {}
 
 
 def _code(
-    code: str, name: str, category: str, severity: Severity = Severity.ERROR
+    code: str,
+    name: str,
+    category: str,
+    severity: Severity = Severity.ERROR,
+    *,
+    configurable: bool = False,
 ) -> Callable[[Callable[[], None]], Code]:
-    """Register a built-in code; the decorated function exists only to carry the docstring."""
+    """Register a built-in code; the decorated function exists only to carry the docstring.
+
+    ``configurable``: its level may be set in the ``rules:`` option, like a rule's.
+    """
 
     def register(func: Callable[[], None]) -> Code:
-        entry = Code(code, name, severity, inspect.cleandoc(func.__doc__ or ""), category)
+        entry = Code(code, name, severity, inspect.cleandoc(func.__doc__ or ""), category, configurable)
         BUILTIN[code] = entry
         return entry
 
@@ -328,3 +337,100 @@ def DEPENDENCY_CYCLE() -> None:
         dependencies: [api]
     ```
     """
+
+
+# --- the vocabulary ---------------------------------------------------------------------
+# Found by mkdocs_infraspec.glossary; defined here so that every listing of the codes has
+# them without importing the glossary. IS352 is deliberately not used: a `see_also` naming
+# an unknown term is a reference like any other, IS301.
+
+
+@_code("IS350", "duplicate-term", "vocabulary")
+def DUPLICATE_TERM() -> None:
+    """Two terms are written the same, ignoring case: a reader cannot tell which one is meant.
+
+    Uses of the term link to the first definition. Merge the two, or rename one. It can be
+    suppressed on the second term (`suppress: [{rule: duplicate-term, reason: ...}]`).
+
+    FAIL:
+    ```yaml
+    terms:
+      - term: Pod
+        definition: A group of containers scheduled together.
+      - term: POD
+        definition: Point of delivery.
+    ```
+    PASS:
+    ```yaml
+    terms:
+      - term: Pod
+        definition: A group of containers scheduled together.
+      - term: Point of delivery
+        aliases: [PoD]
+        definition: A rack-scale unit of compute, storage and network.
+    ```
+    """
+
+
+@_code("IS351", "alias-collision", "vocabulary", Severity.WARNING)
+def ALIAS_COLLISION() -> None:
+    """An alias or expansion of one term is also a form of another term, ignoring case.
+
+    The form links to one of them only: a term's own name first, else the term defined
+    first. Remove the alias from one of the two terms, or suppress the finding on the term
+    whose alias it is.
+
+    FAIL:
+    ```yaml
+    terms:
+      - term: Load Balancer
+        aliases: [LB]
+        definition: Spreads requests over targets.
+      - term: LB
+        expansion: Log bucket
+        definition: The bucket that receives access logs.
+    ```
+    PASS:
+    ```yaml
+    terms:
+      - term: Load Balancer
+        aliases: [LB]
+        definition: Spreads requests over targets.
+      - term: Log bucket
+        definition: The bucket that receives access logs.
+    ```
+    """
+
+
+@_code("IS353", "unused-term", "vocabulary", Severity.INFO, configurable=True)
+def UNUSED_TERM() -> None:
+    """A term is defined but used on no page of the built site.
+
+    Counted after every page is built (so `mkdocs build` reports it, `infraspec check`
+    does not): a use is any occurrence in linkable prose (on generated or hand-written
+    pages, including other terms' definitions) or an explicit `[[term:...]]` reference.
+    An info by default (a vocabulary may define words for the implementers to come); set
+    `glossary: {unused_terms: warning}` (or `rules: {unused-term: warning}`) in mkdocs.yml
+    to fail `mkdocs build --strict`, or suppress it on one term with a reason.
+
+    FAIL: `Bastion host` is defined and no page mentions a bastion host.
+    PASS: the security page says "Operators reach private subnets through the bastion host."
+    """
+
+
+#: The vocabulary's codes, in code order.
+VOCABULARY_CODES: tuple[Code, ...] = (DUPLICATE_TERM, ALIAS_COLLISION, UNUSED_TERM)
+
+
+def suppressible(key: str) -> Code | None:
+    """The built-in code a ``suppress:`` entry may name (by code or name), or ``None``.
+
+    Only the vocabulary's: they are findings about one term, suppressed on that term.
+    The other built-in checks are mistakes to fix, never to silence.
+    """
+    text = key.strip()
+    wanted = text.upper()
+    for entry in VOCABULARY_CODES:
+        if entry.code == wanted or entry.name == text.lower():
+            return entry
+    return None

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 from mkdocs_infraspec import codes
 from mkdocs_infraspec.check import check
-from mkdocs_infraspec.diagnostics import Severity
-from mkdocs_infraspec.glossary import (
-    VOCABULARY_CODES,
-    Use,
-    check_vocabulary,
-    register_codes,
-    unused_terms,
-)
+from mkdocs_infraspec.diagnostics import Location, Severity
+from mkdocs_infraspec.glossary import VOCABULARY_CODES, Use, check_vocabulary, unused_terms
 from mkdocs_infraspec.models import Spec
+from mkdocs_infraspec.rules import parse_levels
 
 VOCABULARY = """\
 terms:
@@ -45,9 +43,7 @@ terms:
 def load(base_spec: Path, text: str = VOCABULARY) -> Spec:
     (base_spec / "vocabulary.yaml").write_text(text, encoding="utf-8")
     result = check(base_spec, base=base_spec.parent)
-    # The rule engine does not know the IS35x codes yet, so it calls their suppressions
-    # unknown (IS401); the vocabulary checks honour them all the same.
-    assert not [d for d in result.errors if d.code != "IS401"], result.errors
+    assert not [d for d in result.errors if d.code != "IS350"], result.errors
     return result.spec
 
 
@@ -102,12 +98,96 @@ def test_unused_terms(base_spec: Path) -> None:
     assert {d.severity for d in raised} == {Severity.WARNING}
 
 
-def test_codes_are_documented_and_registered_on_request() -> None:
+def test_codes_are_built_in_and_documented() -> None:
     assert [code.code for code in VOCABULARY_CODES] == ["IS350", "IS351", "IS353"]
     for code in VOCABULARY_CODES:
         assert "FAIL" in code.doc and "PASS" in code.doc, code.code
-    assert VOCABULARY_CODES[2].configurable
-    registry = dict(codes.BUILTIN)
-    register_codes(registry)
-    register_codes(registry)
-    assert [key for key in registry if key.startswith("IS35")] == ["IS350", "IS351", "IS353"]
+        assert codes.BUILTIN[code.code] is code and code.category == "vocabulary"
+    assert [code.configurable for code in VOCABULARY_CODES] == [False, False, True]
+
+
+def test_codes_are_known_without_importing_the_glossary() -> None:
+    script = (
+        "import sys; from mkdocs_infraspec import codes; "
+        "assert {'IS350', 'IS351', 'IS353'} <= set(codes.BUILTIN); "
+        "assert 'mkdocs_infraspec.glossary' not in sys.modules; print('ok')"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert done.stdout == "ok\n", done.stderr
+
+
+def test_check_reports_the_vocabulary_findings(base_spec: Path) -> None:
+    (base_spec / "vocabulary.yaml").write_text(VOCABULARY, encoding="utf-8")
+    result = check(base_spec, base=base_spec.parent)
+    assert [(d.code, d.line, d.column) for d in result.diagnostics if d.code.startswith("IS35")] == [
+        ("IS351", 6, 15), ("IS350", 12, 11), ("IS351", 16, 15),
+    ]
+
+
+def test_infraspec_check_reports_duplicates_and_collisions(base_spec: Path) -> None:
+    (base_spec / "vocabulary.yaml").write_text(VOCABULARY, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs_infraspec.cli", "check", ".", "--color", "never"],
+        capture_output=True, text=True, cwd=base_spec, timeout=60, check=False,
+    )
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert "vocabulary.yaml:12:11: error[IS350] term 'vpc' ('vpc-two') is already defined as 'VPC' ('vpc')" in lines
+    assert "vocabulary.yaml:6:15: warning[IS351] alias 'LB' of term 'load-balancer' is also the term of term 'log-bucket'; it links to 'log-bucket'" in lines
+    assert lines[-1] == "Found 1 error and 2 warnings in 12 files."
+
+
+SUPPRESSED = """\
+terms:
+  - term: Pod
+    definition: x
+  - term: POD
+    id: point-of-delivery
+    definition: y
+    suppress:
+      - rule: duplicate-term
+        reason: {reason}
+        until: {until}
+      - rule: unused-term
+        reason: kept for the implementers
+      - rule: IS999
+        reason: a typo
+"""
+
+
+def test_the_rule_engine_accepts_vocabulary_suppressions_on_terms(base_spec: Path) -> None:
+    (base_spec / "vocabulary.yaml").write_text(SUPPRESSED.format(reason="both in use", until="2030-01-31"), encoding="utf-8")
+    result = check(base_spec, base=base_spec.parent, today=dt.date(2030, 1, 31))
+    found = [(d.code, d.line, d.column, d.suppressed is not None) for d in result.diagnostics]
+    # IS353 and IS350 are accepted; only the code no check has is unknown.
+    assert found == [("IS350", 4, 11, True), ("IS401", 13, 15, False)]
+    suppressed = result.diagnostics[0].suppressed
+    assert suppressed is not None and suppressed.reason == "both in use" and suppressed.until == "2030-01-31"
+    assert (suppressed.location.line, suppressed.location.column) == (8, 15)  # type: ignore[union-attr]
+    assert "IS999" in result.diagnostics[1].message
+
+
+def test_expired_or_unexplained_vocabulary_suppressions_silence_nothing(base_spec: Path) -> None:
+    (base_spec / "vocabulary.yaml").write_text(SUPPRESSED.format(reason="both in use", until="2030-01-31"), encoding="utf-8")
+    expired = check(base_spec, base=base_spec.parent, today=dt.date(2030, 2, 1))
+    assert [(d.code, d.line, d.suppressed is not None) for d in expired.diagnostics] == [
+        ("IS350", 4, False), ("IS403", 10, False), ("IS401", 13, False),
+    ]
+    assert expired.diagnostics[1].message == (
+        "the suppression of IS350 (duplicate-term) on term 'point-of-delivery' expired on 2030-01-31"
+    )
+    (base_spec / "vocabulary.yaml").write_text(SUPPRESSED.format(reason="''", until="2030-01-31"), encoding="utf-8")
+    unexplained = check(base_spec, base=base_spec.parent, today=dt.date(2030, 1, 1))
+    assert [(d.code, d.line, d.suppressed is not None) for d in unexplained.diagnostics] == [
+        ("IS350", 4, False), ("IS405", 9, False), ("IS401", 13, False),
+    ]
+
+
+def test_unused_term_level_is_set_like_a_rule() -> None:
+    levels, problems = parse_levels({"unused-term": "warning"}, lambda key: Location("mkdocs.yml"))
+    assert problems == [] and levels == {"IS353": Severity.WARNING}
+    levels, problems = parse_levels({"IS353": "off", "duplicate-term": "off"}, lambda key: Location("mkdocs.yml"))
+    assert levels == {"IS353": None}
+    assert [(d.code, d.hint) for d in problems] == [
+        ("IS401", "IS350 (duplicate-term) cannot be switched off; suppress it on the term, with a reason"),
+    ]

@@ -134,9 +134,8 @@ def test_unknown_rules_and_levels_are_located_in_mkdocs_yml(tmp_path: Path, base
 
 
 def test_configurable_built_in_codes_take_levels_too() -> None:
-    from mkdocs_infraspec.glossary.codes import UNUSED_TERM, register
+    from mkdocs_infraspec.codes import UNUSED_TERM
 
-    register()  # the vocabulary's codes join the built-in ones
     diagnostic = UNUSED_TERM(Location("vocabulary.yaml", 2, 11), "term 'VPC' is used on no page")
     levels, problems = parse_levels({"unused-term": "warning"}, lambda key: Location("mkdocs.yml"))
     assert problems == [] and levels == {"IS353": Severity.WARNING}

@@ -7,9 +7,8 @@ reports :func:`unused_terms` and fills the vocabulary page's backlinks.
 
 from __future__ import annotations
 
+from ..codes import ALIAS_COLLISION, DUPLICATE_TERM, UNUSED_TERM, VOCABULARY_CODES
 from .checks import check_vocabulary, unused_terms, used_terms
-from .codes import ALIAS_COLLISION, DUPLICATE_TERM, UNUSED_TERM, VOCABULARY_CODES
-from .codes import register as register_codes
 from .forms import is_acronym, plural
 from .linker import (
     ENTRY_CLASS,
@@ -50,7 +49,6 @@ __all__ = [
     "link_html",
     "place",
     "plural",
-    "register_codes",
     "render_backlinks",
     "unused_terms",
     "used_terms",

@@ -2,25 +2,36 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from .. import codes
 from ..diagnostics import Diagnostic, Location, Severity, Suppressed
 from ..models import Spec
 from ..models.base import Item
 from ..models.vocabulary import Term
-from . import codes
-from .linker import Use
 from .text import fold, normalize_form
 
+if TYPE_CHECKING:
+    from .linker import Use
 
-def _suppress(diagnostic: Diagnostic, item: Item) -> Diagnostic:
-    """``diagnostic``, marked suppressed if ``item`` suppresses its code or name."""
-    for index, suppression in enumerate(item.suppress):
-        if suppression.rule in (diagnostic.code, diagnostic.name):
-            until = suppression.until.isoformat() if suppression.until else None
-            where = item.loc("suppress", index)
-            return replace(diagnostic, suppressed=Suppressed(suppression.reason, until, where))
+
+def _suppress(diagnostic: Diagnostic, item: Item, today: _dt.date | None = None) -> Diagnostic:
+    """``diagnostic``, marked suppressed if ``item`` suppresses its code or name.
+
+    As for the rules: only a suppression with a reason that has not expired counts (the
+    rule engine reports the others, IS403 and the missing reason).
+    """
+    today = today or _dt.date.today()
+    for suppression in item.suppress:
+        if codes.suppressible(suppression.rule) is not codes.BUILTIN.get(diagnostic.code):
+            continue
+        if not suppression.reason.strip() or (suppression.until is not None and suppression.until < today):
+            continue
+        until = suppression.until.isoformat() if suppression.until else None
+        return replace(diagnostic, suppressed=Suppressed(suppression.reason.strip(), until, suppression.loc("rule")))
     return diagnostic
 
 
@@ -35,7 +46,7 @@ def _written_forms(term: Term) -> list[tuple[str, str, Location]]:
     return forms
 
 
-def check_vocabulary(spec: Spec) -> list[Diagnostic]:
+def check_vocabulary(spec: Spec, *, today: _dt.date | None = None) -> list[Diagnostic]:
     """Terms written twice (IS350) and aliases or expansions that name another term (IS351).
 
     Both compare forms ignoring case and extra white space. A form repeated within one term
@@ -54,7 +65,7 @@ def check_vocabulary(spec: Spec) -> list[Diagnostic]:
                 f"term {term.term!r} ({term.id!r}) is already defined as {first.term!r} ({first.id!r})",
                 hint="merge the two definitions, or rename one of the terms",
                 related=(first.loc("term"),),
-            ), term))
+            ), term, today))
         else:
             names[key] = term
     for term in terms:
@@ -73,7 +84,7 @@ def check_vocabulary(spec: Spec) -> list[Diagnostic]:
                 f"it links to {owner.id!r}",
                 hint=f"remove {form!r} from one of the two terms",
                 related=(owner.loc("term"),),
-            ), term))
+            ), term, today))
     return diagnostics
 
 
@@ -83,7 +94,11 @@ def used_terms(uses: Iterable[Use]) -> set[str]:
 
 
 def unused_terms(
-    terms: Iterable[Term], uses: Iterable[Use], *, severity: Severity | None = None
+    terms: Iterable[Term],
+    uses: Iterable[Use],
+    *,
+    severity: Severity | None = None,
+    today: _dt.date | None = None,
 ) -> list[Diagnostic]:
     """IS353 for each term used on no page; call it once every page has been linked.
 
@@ -100,5 +115,5 @@ def unused_terms(
             f"term {term.term!r} ({term.id!r}) is defined but used on no page",
             hint="use it in prose or reference it as [[term:" + term.id + "]], or remove it",
             severity=severity,
-        ), term))
+        ), term, today))
     return diagnostics

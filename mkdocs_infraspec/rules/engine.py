@@ -39,6 +39,11 @@ def suggest_rule(key: str) -> str:
     only letters typed for digits (``IS6O1``) are corrected. Names get the closest name.
     """
     text = key.strip()
+    vocabulary = codes.suppressible(text)
+    if vocabulary is not None:  # IS35x: findings about one term
+        if vocabulary.configurable:
+            return f"{vocabulary.code} ({vocabulary.name}) is suppressed on the term it is about, with a reason"
+        return f"{vocabulary.code} ({vocabulary.name}) cannot be switched off; suppress it on the term, with a reason"
     code = text.upper()
     if re.match(r"^IS[0-9OIL]{3}$", code):
         code = code[:2] + code[2:].replace("O", "0").replace("I", "1").replace("L", "1")
@@ -290,23 +295,27 @@ def _suppression_problems(
         for suppression in _suppressions(owner):
             what = owner.describe() or "this item"
             target = lookup(suppression.rule)
-            if target is None and isinstance(owner, Term):
-                continue  # the vocabulary checks (IS35x) judge the suppressions of their own codes on terms
+            # The vocabulary's codes (IS35x) may be suppressed on terms; the glossary applies them.
+            vocabulary = codes.suppressible(suppression.rule) if isinstance(owner, Term) else None
             if not suppression.reason.strip():
                 yield from emit(meta.SUPPRESSION_WITHOUT_REASON, suppression.loc("reason"),
                                 f"the suppression of {suppression.rule!r} on {what} gives no reason",
                                 "say why the finding does not apply here; the reason is shown in every report")
-            if target is None or target.func is None:
+            if (target is None or target.func is None) and vocabulary is None:
                 yield from emit(meta.UNKNOWN_RULE, suppression.loc("rule"),
                                 f"unknown rule {suppression.rule!r} in a suppression on {what}",
                                 suggest_rule(suppression.rule))
                 continue
+            named = vocabulary or target
+            assert named is not None
             if not _active(suppression, today):
                 assert suppression.until is not None
                 yield from emit(meta.EXPIRED_SUPPRESSION, suppression.loc("until"),
-                                f"the suppression of {target.code} ({target.name}) on {what} expired on {suppression.until.isoformat()}",
+                                f"the suppression of {named.code} ({named.name}) on {what} expired on {suppression.until.isoformat()}",
                                 "fix the finding, or renew the suppression with a new date and an up-to-date reason")
                 continue
+            if target is None or vocabulary is not None:
+                continue  # whether a vocabulary suppression silences anything is known only after a build
             if target.code in ran and id(suppression) not in used and suppression.reason.strip():
                 yield from emit(meta.UNUSED_SUPPRESSION, suppression.loc("rule"),
                                 f"the suppression of {target.code} ({target.name}) on {what} silences nothing",
