@@ -34,6 +34,14 @@ def test_is_acronym(form: str, expected: bool) -> None:
         ("EC2", "EC2s"),
         ("IPv4", None),
         ("C++", None),
+        ("S3", None),
+        # the last word decides, after a space or a hyphen; capitals take a plain s
+        ("Multi-AZ", "Multi-AZs"),
+        ("Customer-Managed Key", "Customer-Managed Keys"),
+        ("Point-in-time recovery", "Point-in-time recoveries"),
+        ("Plan-B", "Plan-Bs"),
+        ("CACHE", "CACHEs"),
+        ("Dead-letter queue", "Dead-letter queues"),
     ],
 )
 def test_plural(form: str, expected: str | None) -> None:

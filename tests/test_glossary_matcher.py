@@ -63,8 +63,36 @@ def test_whole_words_only() -> None:
 
 
 def test_punctuation_and_text_edges_are_boundaries() -> None:
-    text = "VPC,(VPC) VPC's “VPC” VPC-peering VPC/EC2 VPC"
-    assert [t for t, _ in found(text)] == ["VPC", "VPC", "VPC", "VPC", "VPC", "VPC", "EC2", "VPC"]
+    text = "VPC,(VPC) VPC's “VPC” VPC- and subnet-level, VPC. VPC/ /VPC -VPC VPC"
+    assert [t for t, _ in found(text)] == ["VPC"] * 10
+
+
+IDENTIFIERS = Glossary(
+    [term("Ledger"), term("Secret"), term("Multi-AZ"), term("AZ"), term("State"), term("VPC")]
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ledger-worker", "rds-ledger", "secrets-manager", "the-secret-store", "ledger.entry.posted",
+     "rds.ledger", "secret/prod", "kms/secret", "ledger\u2011worker", "state-of-the-art",
+     "VPC-peering", "EC2/VPC", "per-AZ", "Multi-AZ-capable", "v2.Ledger", "ledger-2"],
+)
+def test_a_term_glued_into_an_identifier_or_compound_is_not_a_use(text: str) -> None:
+    assert found(text, IDENTIFIERS) == []
+
+
+def test_hyphenated_terms_and_prose_around_identifiers() -> None:
+    assert found("Multi-AZ and multi-az, two Multi-AZs, an AZ.", IDENTIFIERS) == [
+        ("Multi-AZ", "multi-az"), ("multi-az", "multi-az"), ("Multi-AZs", "multi-az"), ("AZ", "az"),
+    ]
+    # the identifier is left alone, the prose word next to it is a use
+    text = "The ledger-worker writes the Ledger; rds-ledger holds it. Secrets live in secrets-manager."
+    assert found(text, IDENTIFIERS) == [("Ledger", "ledger"), ("Secrets", "secret")]
+    # a hyphen, dot or slash next to white space or punctuation ends a word as before
+    assert found("Ledger- and Secret-based; the Ledger. (Ledger/) -Secret", IDENTIFIERS) == [
+        ("Ledger", "ledger"), ("Ledger", "ledger"), ("Ledger", "ledger"), ("Secret", "secret"),
+    ]
 
 
 def test_forms_that_start_or_end_with_punctuation() -> None:
@@ -158,6 +186,7 @@ ORACLE_TERMS = [
     term("Straße"),
     term("Café"),
     term("Module", case_sensitive=True),
+    term("Ledger"),
 ]
 ORACLE = Glossary(ORACLE_TERMS)
 
@@ -190,6 +219,11 @@ def oracle(text: str) -> list[tuple[int, int, str]]:
                 continue
             if is_word_char(form.text[-1]) and end < len(text) and is_word_char(text[end]):
                 continue
+            # glued into an identifier: a joiner with a word character beyond it
+            if is_word_char(form.text[0]) and start > 1 and text[start - 1] in "-./" and is_word_char(text[start - 2]):
+                continue
+            if is_word_char(form.text[-1]) and end + 1 < len(text) and text[end] in "-./" and is_word_char(text[end + 1]):
+                continue
             spans.setdefault((start, end), form.term.id)
     chosen = []
     reached = 0
@@ -204,7 +238,7 @@ PIECES = [
     "VPC", "vpc", "VPCs", "Virtual", "private", "Cloud", "clouds", "Security", "group", "Groups", "SG",
     "PCI", "DSS", "Multi", "AZ", "A", "Z", "R", "D", "&", ".", "NET", "net", "C", "+", "Pod", "POD",
     "pods", "PODs", "Straße", "STRAẞE", "ss", "Café", "cafe", "e\u0301", "Module", "module", "-", "'",
-    "’", "“", "”", "(", ")", "_", "é", "x", "1", " ", " ", "\n", "\u00a0", "\u0301", "İ", "ß", "\x00",
+    "’", "“", "”", "(", ")", "_", "é", "x", "1", " ", " ", "\n", "/", "Ledger", "ledger", "\u00a0", "\u0301", "İ", "ß", "\x00",
 ]
 
 
@@ -212,6 +246,7 @@ PIECES = [
 @given(st.lists(st.sampled_from(PIECES), max_size=30))
 @example(["PCI", "\n", "DSS", " ", "PCI", "\u00a0", "DSS"])
 @example(["Multi", "-", "AZ", " ", "A", "-", "Z", " ", "AZ"])
+@example(["ledger", "-", "x", " ", "rds", "-", "Ledger", " ", "Ledger", ".", "x", " ", "Ledger", "/", " ", "AZ", "-", "1"])
 @example(["R", "&", "D", " ", "R", "-", "D", "(", ".", "NET", ")", "x", ".", "NET", " ", "C", "+", "+"])
 @example(["“", "VPC", "”", " ", "e\u0301", "VPC", " ", "VPC", "\u0301", " ", "VPC", "’", "s"])
 @example(["Security", "\n", "group", " ", "Security", "\u00a0", "Groups", " ", "SG"])

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..models.vocabulary import Term
 from .text import normalize_form
 
 _SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh")
+_LAST_WORD = re.compile(r"[\s\-\u2010\u2011]")
 _VOWELS = "aeiou"
 
 
@@ -24,27 +26,26 @@ def is_acronym(form: str) -> bool:
 def plural(form: str) -> str | None:
     """The regular English plural of ``form``'s last word, or ``None`` if it has none.
 
-    Acronyms take ``s`` (``VPCs``, ``EC2s``); words ending in s, x, z, ch or sh take ``es``
-    (``Cache`` -> ``Caches`` but ``Mesh`` -> ``Meshes``); a consonant and ``y`` become
-    ``ies`` (``Policy`` -> ``Policies``); other words take ``s``. Irregular plurals
-    (``Indices``) are written as aliases.
+    The last word is what follows the last space or hyphen (``Multi-AZ`` -> ``AZ``,
+    ``Customer-Managed Key`` -> ``Key``). Written in capitals (an acronym: ``VPC``, ``EC2``,
+    ``AZ``) it takes ``s`` (``VPCs``, ``EC2s``, ``Multi-AZs``); ending in s, x, z, ch or sh
+    it takes ``es`` (``Cache`` -> ``Caches`` but ``Mesh`` -> ``Meshes``); a consonant and
+    ``y`` become ``ies`` (``Policy`` -> ``Policies``); other words take ``s``. Irregular
+    plurals (``Indices``) are written as aliases.
     """
-    if form and is_acronym(form) and form[-1].isalnum():
-        return form + "s"  # EC2s
-    if not form or not form[-1].isalpha():
+    if not form or not form[-1].isalnum():
         return None
-    upper = form[-1].isupper() and (len(form) < 2 or form[-2].isupper())
-    lower = form.lower()
+    last = _LAST_WORD.split(form)[-1]
+    if is_acronym(last) or (last.isalpha() and last.isupper()):
+        return form + "s"  # EC2s, Multi-AZs, Plan-Bs
+    if not form[-1].isalpha():
+        return None  # IPv4, S3: no regular plural
+    lower = last.lower()
     if lower.endswith(_SIBILANT_ENDINGS):
-        suffix = "es"
-        stem = form
-    elif lower.endswith("y") and len(lower) > 1 and lower[-2] not in _VOWELS:
-        suffix = "ies"
-        stem = form[:-1]
-    else:
-        suffix = "s"
-        stem = form
-    return stem + (suffix.upper() if upper else suffix)
+        return form + "es"
+    if lower.endswith("y") and len(lower) > 1 and lower[-2] not in _VOWELS:
+        return form[:-1] + "ies"
+    return form + "s"
 
 
 @dataclass(frozen=True)

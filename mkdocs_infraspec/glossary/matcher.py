@@ -30,6 +30,12 @@ _RANK_TERM, _RANK_WRITTEN, _RANK_PLURAL = 0, 1, 2
 
 _span_order = itemgetter(0, 1)
 
+#: Characters that join two words into one identifier or compound when written between
+#: letters or digits (``ledger-worker``, ``rds-ledger``, ``ledger.entry.posted``,
+#: ``secrets/prod``): a term glued to another word by one of them is not a use of the term.
+#: A form that contains one (``Multi-AZ``) matches as a whole all the same.
+JOINERS = frozenset("-./\u2010\u2011")
+
 #: An explicit reference in Markdown, ``[[kind:id]]`` or ``[[kind:id|text]]``: shown as its text.
 _REFERENCE = re.compile(r"\[\[([a-z-]+):([^\]|]+)(?:\|([^\]]+))?\]\]")
 
@@ -132,10 +138,14 @@ class Glossary:
                     char = text[start - 1]
                     if char > "\x7f" and _category(char)[0] == "M":
                         continue
+                    if char in JOINERS and start > 1 and is_word_char(text[start - 2]):
+                        continue  # the end of an identifier: rds-ledger, ledger.entry
                 if ends_word and end < size:
                     char = text[end]
                     if char.isalnum() or char == "_" or (char > "\x7f" and _category(char)[0] == "M"):
                         continue
+                    if char in JOINERS and end + 1 < size and is_word_char(text[end + 1]):
+                        continue  # the start of an identifier: ledger-worker, secrets/prod
                 if verify is not None:
                     if folded is None:
                         folded = fold(text)
