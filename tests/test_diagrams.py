@@ -59,7 +59,7 @@ def golden_pages(spec_dir: Path) -> list[str]:
 
 
 def _cases() -> list[tuple[str, str]]:
-    cases = []
+    cases: list[tuple[str, str]] = []
     for name, spec_dir in SPECS.items():
         if not (spec_dir / "responsibilities.yaml").is_file():
             continue  # the example is written by another helper; it may not exist yet
@@ -219,7 +219,7 @@ def test_layers_show_dependencies_components_use_but_layers_do_not_declare(base_
 @pytest.mark.skipif(not (EXAMPLE_SPEC / "responsibilities.yaml").is_file(), reason="the example spec is not written yet")
 def test_the_example_shows_at_least_seven_kinds_on_four_pages() -> None:
     pages_with_diagrams = set()
-    kinds = set()
+    kinds: set[str] = set()
     for page in golden_pages(EXAMPLE_SPEC):
         found = diagrams_of(EXAMPLE_SPEC, page)
         if found:
