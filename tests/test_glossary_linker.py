@@ -76,6 +76,16 @@ def test_urls_are_relative_to_the_page() -> None:
         ('<h2 id="vpc">VPC <a class="headerlink" href="#vpc">¶</a></h2><p>VPC</p>',
          f'<h2 id="vpc">VPC <a class="headerlink" href="#vpc">¶</a></h2><p>{a("vpc", "VPC")}</p>'),
         ("<h4>Subnet</h4>", "<h4>Subnet</h4>"),
+        # titles of admonitions, collapsible blocks and tabs: headings in all but name
+        ('<div class="admonition note"><p class="admonition-title">VPC</p><p>VPC</p></div>',
+         f'<div class="admonition note"><p class="admonition-title">VPC</p><p>{a("vpc", "VPC")}</p></div>'),
+        ("<details><summary>VPC</summary><p>VPC</p></details>",
+         f"<details><summary>VPC</summary><p>{a('vpc', 'VPC')}</p></details>"),
+        ('<label for="__tabbed_1_1">Subnet</label><div><p>Subnet</p></div>',
+         f'<label for="__tabbed_1_1">Subnet</label><div><p>{a("subnet", "Subnet")}</p></div>'),
+        # identifiers are not uses: a term glued to a word by a hyphen, dot or slash
+        ("<p>prod-vpc, vpc-1, Subnet-a, a.Subnet, VPC/EC2; the Subnet- and VPC-level rules</p>",
+         f"<p>prod-vpc, vpc-1, Subnet-a, a.Subnet, VPC/EC2; the {a('subnet', 'Subnet')}- and VPC-level rules</p>"),
         # overlapping terms: the longest wins, the rest of the text still links
         ("<p>Each Security Group is a group.</p>",
          f"<p>Each {a('security-group', 'Security Group')} is a {a('group', 'group')}.</p>"),

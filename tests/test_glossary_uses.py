@@ -22,6 +22,8 @@ def test_recording_a_page_again_replaces_its_uses() -> None:
     assert index.of("vpc") == [Use("vpc", "b.md", "y", "Y")]
     assert set(index.by_term()) == {"vpc", "subnet"}
     assert len(list(index)) == 2
+    index.retain(["b.md", "c.md"])
+    assert list(index) == [Use("vpc", "b.md", "y", "Y")]
     index.clear()
     assert list(index) == []
 
@@ -36,6 +38,7 @@ def test_backlinks_html() -> None:
     ]
     titles = {"guide.md": "Guide <one>"}
     assert render_backlinks(uses, Links(), VOCAB, titles) == (
+        '<p class="infraspec-backlinks-title"><strong>Used in</strong></p>'
         '<ul class="infraspec-backlinks infraspec-nolink">'
         '<li><a href="../../guide/">Guide &lt;one&gt;</a>: <a href="../../guide/#setup">Set up &amp; run</a></li>'
         '<li><a href="../security/">infra-specs/security.md</a>: <a href="../security/#threat-x">Threat X</a></li>'

@@ -35,14 +35,16 @@ ENTRY_CLASS = "infraspec-term-entry"
 NOLINK_CLASS = "infraspec-nolink"
 
 #: Elements whose text is never linked: code, links (and mkdocs-autorefs' ``<autoref>``, a
-#: link to be), headings, scripts, forms, graphics.
+#: link to be), headings and the titles of collapsible blocks and tabs (a link there would
+#: take the click that opens them), scripts, forms, graphics.
 SKIP_TAGS = frozenset(
     {"a", "autoref", "code", "pre", "kbd", "samp", "var", "tt", "h1", "h2", "h3", "h4", "h5", "h6", "script",
      "style", "svg", "math", "textarea", "select", "option", "button", "template", "title",
-     "noscript", "iframe", "object", "head"}
+     "noscript", "iframe", "object", "head", "summary", "label"}
 )
-#: Classes whose elements are never linked: Mermaid diagrams, math, an author's opt-out.
-SKIP_CLASSES = frozenset({NOLINK_CLASS, "mermaid", "arithmatex", "headerlink"})
+#: Classes whose elements are never linked: Mermaid diagrams, math, admonition titles (headings
+#: in all but name), an author's opt-out.
+SKIP_CLASSES = frozenset({NOLINK_CLASS, "mermaid", "arithmatex", "headerlink", "admonition-title"})
 #: Inline elements that do not end a word: ``<em>VPC</em>s`` is the one word ``VPCs``.
 INLINE = frozenset(
     {"em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small", "big", "sub", "sup",
@@ -53,7 +55,7 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: nothing more to the linker than "a block ends or starts here" (or, if inline, nothing).
 _PLAIN = INLINE.union(
     {"p", "li", "ul", "ol", "dl", "dt", "dd", "div", "blockquote", "table", "thead", "tbody",
-     "tfoot", "tr", "td", "th", "br", "hr", "section", "article", "aside", "details", "summary",
+     "tfoot", "tr", "td", "th", "br", "hr", "section", "article", "aside", "details",
      "figure", "figcaption", "header", "footer", "main", "nav", "caption"}
 )
 #: Headings that open a new section for ``mode="section"``.

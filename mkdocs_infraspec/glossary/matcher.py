@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -18,6 +19,7 @@ from unicodedata import category as _category
 
 import ahocorasick
 
+from ..index import SpecIndex
 from ..links import anchor
 from ..models.vocabulary import Term
 from ..schema import closest
@@ -56,6 +58,10 @@ class Match:
 #: candidates in rank order, an empty exact text for a form that matches in any case).
 _Variant = tuple[int, bool, bool, "str | None", "Term | None", tuple[tuple[str, Term], ...]]
 # (the fifth item is the term when the form simply matches in any case: the common case)
+
+
+#: The glossary last made by :meth:`Glossary.of_index`, with a weak reference to its index.
+_LAST: list[tuple[weakref.ref[SpecIndex], Glossary]] = []
 
 
 class Glossary:
@@ -105,6 +111,20 @@ class Glossary:
                 automaton.add_word(scanned, tuple(found))
             automaton.make_automaton()
             self._automaton = automaton
+
+    @classmethod
+    def of_index(cls, index: SpecIndex) -> Glossary:
+        """The glossary of the terms in ``index``, made once per index.
+
+        A build makes one index and many resolvers and pages from it: they share one glossary
+        (the last index's, held while that index lives).
+        """
+        cached = _LAST[0] if _LAST else None
+        if cached is not None and cached[0]() is index:
+            return cached[1]
+        glossary = cls(entry.item for entry in index.entries("term") if isinstance(entry.item, Term))
+        _LAST[:] = [(weakref.ref(index), glossary)]
+        return glossary
 
     def __len__(self) -> int:
         return len(self.terms)

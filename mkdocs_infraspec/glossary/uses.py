@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html as _html
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from ..links import Links
 from .linker import Use
@@ -31,6 +31,12 @@ class UseIndex:
     def clear(self) -> None:
         self._pages.clear()
 
+    def retain(self, pages: Iterable[str]) -> None:
+        """Forget the uses of every page not in ``pages`` (pages removed since they were recorded)."""
+        keep = set(pages)
+        for page in [page for page in self._pages if page not in keep]:
+            del self._pages[page]
+
     def __iter__(self) -> Iterator[Use]:
         for uses in self._pages.values():
             yield from uses
@@ -49,7 +55,7 @@ class UseIndex:
 def render_backlinks(
     uses: list[Use], links: Links, from_src: str, titles: Mapping[str, str]
 ) -> str:
-    """A term's backlinks as HTML: one item per page, linking to each section where it is used.
+    """A term's backlinks as HTML: "Used in", then one item per page, linking to each section where it is used.
 
     ``titles`` maps page source paths to page titles (the path is shown when missing); a
     section headed by the page's title (its ``h1``) is not listed apart from the page.
@@ -71,7 +77,10 @@ def render_backlinks(
                 sections.append(f'<a href="{url}">{_html.escape(use.heading)}</a>')
         detail = f": {', '.join(dict.fromkeys(sections))}" if sections else ""
         items.append(f"<li>{page_link}{detail}</li>")
-    return '<ul class="infraspec-backlinks infraspec-nolink">' + "".join(items) + "</ul>"
+    return (
+        '<p class="infraspec-backlinks-title"><strong>Used in</strong></p>'
+        '<ul class="infraspec-backlinks infraspec-nolink">' + "".join(items) + "</ul>"
+    )
 
 
 def fill_backlinks(html: str, render: Callable[[str], str]) -> str:

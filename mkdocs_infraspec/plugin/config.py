@@ -23,6 +23,24 @@ class Prefix(c.Type[str]):
         return stripped + "/"
 
 
+class Level(c.Choice[str]):
+    """A finding level; YAML reads an unquoted `off` as `false`, which means `off` here too."""
+
+    def run_validation(self, value: object) -> str:
+        return super().run_validation("off" if value is False else value)
+
+
+class GlossaryConfig(base.Config):  # type: ignore[no-untyped-call]
+    """The ``glossary:`` option: how defined terms are linked, and how unused terms are reported."""
+
+    link = c.Choice(("first", "section", "all", "none"), default="first")
+    """Which uses of a term are linked: `first` on each page, `section` (first after each
+    `h1`/`h2`), `all`, or `none` (uses still counted for backlinks and unused terms)."""
+
+    unused_terms = Level(("info", "warning", "error", "off"), default="info")
+    """The level of `IS353 unused-term` (a term no page uses); `rules: {IS353: ...}` wins over it."""
+
+
 class InfraSpecConfig(base.Config):  # type: ignore[no-untyped-call]
     """Options of the ``infraspec`` plugin.
 
@@ -120,4 +138,18 @@ class InfraSpecConfig(base.Config):  # type: ignore[no-untyped-call]
 
     An unknown kind or id is a warning (so `mkdocs build --strict` fails) naming the page,
     line and column, with a "did you mean".
+    """
+
+    glossary = c.SubConfig(GlossaryConfig)
+    """How the terms of `vocabulary.yaml` are linked on every page (generated and hand-written).
+
+    ```yaml
+    glossary:
+      link: first          # first | section | all | none
+      unused_terms: info   # info | warning | error | off
+    ```
+    Every use of a term, its expansion, an alias or a plural links to its entry on the
+    vocabulary page, with the definition as a tooltip; the entry lists the pages and
+    sections that use it. `unused_terms: warning` makes `mkdocs build --strict` fail on a
+    term no page uses. See [the vocabulary](../vocabulary.md).
     """

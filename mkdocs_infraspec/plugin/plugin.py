@@ -11,13 +11,14 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from .. import check as core
 from ..diagnostics import Location, display_path, sort_diagnostics
+from ..glossary import Glossary
 from ..links import Links
 from ..loader import discover
 from ..models import CONCERNS
@@ -29,6 +30,7 @@ from . import mermaid as mermaid_setup
 from . import nav as navigation
 from . import site
 from .config import InfraSpecConfig
+from .glossary import Vocabulary
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 STYLESHEET = "assets/infraspec/infraspec.css"
@@ -49,6 +51,7 @@ class InfraSpecPlugin(BasePlugin[InfraSpecConfig]):  # type: ignore[no-untyped-c
         # The pages of the last good build: while `mkdocs serve` shows a broken spec, each of
         # them shows the errors instead of a 404.
         self.last_pages: list[PagePlan] = []
+        self.vocabulary = Vocabulary()
 
     # Defining on_startup keeps one instance across `mkdocs serve` rebuilds (MkDocs >= 1.4).
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -105,6 +108,8 @@ class InfraSpecPlugin(BasePlugin[InfraSpecConfig]):  # type: ignore[no-untyped-c
             pages = self.renderer.render_all(dataclasses.replace(result, diagnostics=diagnostics))
             self.last_pages = [page.plan for page in pages]
         self._add_pages(files, pages, config)
+        glossary = None if result.errors else Glossary.of_index(result.index)
+        self.vocabulary.start(glossary, self.links, self.config.glossary, result.levels, self.project_dir, shown_dir)
         if self.config.css:
             files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "infraspec.css")))
         self._place_nav(files, [page.plan for page in pages if page.plan.src in self.generated], config)
@@ -124,6 +129,28 @@ class InfraSpecPlugin(BasePlugin[InfraSpecConfig]):  # type: ignore[no-untyped-c
             logs.log.warning(logs.one_line(warning(location, xref, resolution)))
 
         return self.resolver.replace(markdown, src, report)
+
+    # Last of all plugins: the HTML they made, with no link added by anyone after.
+    @event_priority(-100)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return html
+        return self.vocabulary.link(html, page.file.src_uri)
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.config.enabled:
+            self.vocabulary.finish(files)
+        return env
+
+    # After the search plugin has indexed the page without the links (they would cost it more
+    # than the linking itself), before the theme renders it.
+    @event_priority(-100)
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if self.config.enabled:
+            content = self.vocabulary.content(page.file.src_uri, page.content or "", nav)
+            if content is not None:
+                page.content = content
+        return context
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
         if self.config.enabled:

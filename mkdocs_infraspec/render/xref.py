@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import codes
 from ..diagnostics import Diagnostic, Location, Severity
-from ..glossary.forms import forms_of
+from ..glossary import Glossary
 from ..index import Entry, SpecIndex
 from ..links import Links, concern_of_kind
 from ..models import Spec
@@ -96,14 +96,6 @@ class Resolver:
         self.index = index
         self.links = links
         self.kinds = sorted(set(concern_of_kind()) | set(index.items))
-        self._terms: dict[str, str] = {}
-        self._term_forms: list[str] = []
-        for entry in index.entries("term"):
-            term = entry.item
-            if isinstance(term, Term):
-                for form in [term.id, *term.forms, *(f.text for f in forms_of(term) if f.generated)]:
-                    self._terms.setdefault(form.casefold(), term.id)
-                    self._term_forms.append(form)
 
     def resolve(self, kind: str, target: str) -> Resolution:
         kind = kind.lower()
@@ -114,14 +106,15 @@ class Resolver:
         entry = self.index.get(kind, target)
         label = entry.label if entry else ""
         if entry is None and kind == "term":
-            ident = self._terms.get(target.casefold())
-            entry = self.index.get("term", ident) if ident else None
+            # a term by any of its forms or their plurals, in any case; shown as written
+            term = Glossary.of_index(self.index).lookup(target)
+            entry = self.index.get("term", term.id) if term is not None else None
             label = target if entry else ""
         if entry is None:
-            candidates = self.index.ids(kind) + (self._term_forms if kind == "term" else [])
-            suggestion = closest(target, candidates)
+            candidates = self.index.ids(kind)
+            suggestion = Glossary.of_index(self.index).suggest(target) if kind == "term" else closest(target, candidates)
             hint = f"did you mean '{suggestion}'?" if suggestion else (
-                f"no {kind} is defined in the spec" if not candidates else f"{len(self.index.ids(kind))} {kind} ids exist; check the spelling"
+                f"no {kind} is defined in the spec" if not candidates else f"{len(candidates)} {kind} ids exist; check the spelling"
             )
             return Resolution(None, message=f"unknown {kind} {target!r}", hint=hint)
         return Resolution(entry, label=label)

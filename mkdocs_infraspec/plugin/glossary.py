@@ -1,0 +1,145 @@
+"""The vocabulary in a MkDocs build: terms linked on every page, backlinks on the vocabulary page, unused terms reported.
+
+MkDocs runs ``on_page_content`` for every page before it renders any page. Each page is
+linked there (last of all plugins) and its uses recorded, but the content handed on stays
+unlinked: the search index reads it without 15,000 more tags. When the page is rendered
+(``on_page_context``, after the search plugin has indexed it) its content is swapped for
+the linked one, and on the vocabulary page each entry's backlinks are filled in, every
+page's uses being known by then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.files import Files
+
+from ..diagnostics import Diagnostic, Severity
+from ..glossary import (
+    Glossary,
+    LinkMode,
+    Use,
+    UseIndex,
+    fill_backlinks,
+    link_html,
+    render_backlinks,
+    unused_terms,
+)
+from ..links import Links
+from ..report.text import SourceReader
+from ..rules import Level
+from ..rules.engine import apply_levels
+from . import log as logs
+
+#: ``glossary.unused_terms`` as a severity (``None``: not reported).
+_LEVELS: dict[str, Severity | None] = {
+    "info": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR, "off": None,
+}
+
+
+class Vocabulary:
+    """One build's glossary, the uses recorded page by page, and the linked pages waiting to be rendered."""
+
+    def __init__(self) -> None:
+        self.glossary: Glossary | None = None
+        self.links = Links()
+        self.mode: LinkMode = "first"
+        self.level: Severity | None = Severity.INFO
+        self.levels: Mapping[str, Level] = {}
+        # Kept across `mkdocs serve --dirty` rebuilds, which link only the pages that changed:
+        # recording a page replaces its uses, and pages gone from the site are dropped.
+        self.uses = UseIndex()
+        self.titles: dict[str, str] = {}
+        self._pending: dict[str, tuple[str, str]] = {}  # src -> (content handed on, linked content)
+        self._page_of_terms = ""
+        self._project_dir = Path.cwd()
+        self._spec_dir = "infra-specs"
+        self._by_term: dict[str, list[Use]] | None = None
+        self._order: dict[str, int] = {}
+
+    def start(
+        self,
+        glossary: Glossary | None,
+        links: Links,
+        options: Mapping[str, Any],
+        levels: Mapping[str, Level],
+        project_dir: Path,
+        spec_dir: str,
+    ) -> None:
+        """A new build (``on_files``): ``glossary`` is ``None`` while the spec has errors.
+
+        ``options`` is the ``glossary:`` option; ``levels`` the ``rules:`` levels in force;
+        ``spec_dir`` the spec folder as messages show it.
+        """
+        self.glossary = glossary if glossary else None
+        self.links = links
+        self.mode = options.get("link", "first")
+        self.level = _LEVELS[options.get("unused_terms", "info")]
+        self.levels = levels
+        self._pending.clear()
+        self._page_of_terms = links.page_of("term", "-")
+        self._project_dir = project_dir
+        self._spec_dir = spec_dir
+        self._by_term = None
+
+    def link(self, html: str, src: str) -> str:
+        """``on_page_content``: record the page's uses, keep its links; the content to hand on."""
+        if self.glossary is None:
+            return html
+        result = link_html(html, src, self.glossary, self.links, mode=self.mode)
+        self.uses.record(src, result.uses)
+        if result.linked or src == self._page_of_terms:
+            self._pending[src] = (html, result.html)
+        return html
+
+    def finish(self, files: Files) -> None:
+        """``on_env``, every page linked: page titles for backlinks, and the unused terms reported."""
+        if self.glossary is None:
+            return
+        pages = files.documentation_pages()
+        self.uses.retain(file.src_uri for file in pages)
+        self.titles = {file.src_uri: file.page.title for file in pages if file.page is not None and file.page.title}
+        found = self.unused()
+        logs.report(found, errors=False)
+        if any(d.severity == Severity.ERROR and d.suppressed is None for d in found):
+            raise logs.failure(found, self._spec_dir, SourceReader(self._project_dir))
+
+    def unused(self) -> list[Diagnostic]:
+        """IS353 for every term no page uses, at the level set by ``glossary.unused_terms`` or ``rules:``."""
+        if self.glossary is None or self.level is None:
+            found: list[Diagnostic] = []
+        else:
+            found = unused_terms(self.glossary.terms, self.uses, severity=self.level)
+        return apply_levels(found, self.levels)
+
+    def content(self, src: str, content: str, nav: Any = None) -> str | None:
+        """``on_page_context``: the page's content to render, linked (``None``: leave it as it is).
+
+        ``nav`` (MkDocs' navigation) orders the vocabulary page's backlinks as the site does.
+        """
+        pending = self._pending.pop(src, None)
+        if pending is None or self.glossary is None:
+            return None
+        handed, linked = pending
+        if content is not handed and content != handed:
+            # Another plugin changed the content after it was linked (Material's search drops
+            # its data-search-* attributes): link what it made. The uses are already recorded.
+            linked = link_html(content, src, self.glossary, self.links, mode=self.mode).html
+        if src == self._page_of_terms:
+            pages = getattr(nav, "pages", None) or []
+            self._order = {page.file.src_uri: rank for rank, page in enumerate(pages)}
+            linked = fill_backlinks(linked, self.backlinks)
+        return linked
+
+    def backlinks(self, term: str) -> str:
+        """The backlinks HTML of one term's entry on the vocabulary page."""
+        if self._by_term is None:
+            # pages in navigation order, those outside the navigation last (sorting is stable)
+            last = len(self._order)
+            self._by_term = {
+                term: sorted(uses, key=lambda use: self._order.get(use.page, last))
+                for term, uses in self.uses.by_term().items()
+            }
+        return render_backlinks(self._by_term.get(term, []), self.links, self._page_of_terms, self.titles)
