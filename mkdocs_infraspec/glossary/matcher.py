@@ -53,9 +53,10 @@ class Match:
 
 #: One way a key of the automaton can be a use of a term, a tuple because it is unpacked for
 #: every hit: (length of the form, whether it must start a word (its key then has a leading
-#: space), whether it must end a word, the folded form to compare with when masking changed
-#: it (``R&D`` is scanned as ``r d``) else ``None``, then the ``(exact text, term)``
-#: candidates in rank order, an empty exact text for a form that matches in any case).
+#: space), whether it must end a word (its key then has a trailing space), the folded form to
+#: compare with when masking changed it (``R&D`` is scanned as ``r d``) else ``None``, then
+#: the ``(exact text, term)`` candidates in rank order, an empty exact text for a form that
+#: matches in any case).
 _Variant = tuple[int, bool, bool, "str | None", "Term | None", tuple[tuple[str, Term], ...]]
 # (the fifth item is the term when the form simply matches in any case: the common case)
 
@@ -100,10 +101,12 @@ class Glossary:
             # form with a space or a mark in it is compared with the text itself.
             verify = None if masked == key and " " not in key else key
             loose = candidates[0][1] if len(candidates) == 1 and not candidates[0][0] else None
-            variant: _Variant = (
-                len(key), starts_word, is_word_char(key[-1]), verify, loose, tuple(candidates),
-            )
-            variants.setdefault(" " + masked if starts_word else masked, []).append(variant)
+            ends_word = is_word_char(key[-1])
+            variant: _Variant = (len(key), starts_word, ends_word, verify, loose, tuple(candidates))
+            # The spaces around a key stand for the characters that end a word: a key is found
+            # only as a whole word, never as the start of a longer one (most raw hits would be).
+            scanned = (" " if starts_word else "") + masked + (" " if ends_word else "")
+            variants.setdefault(scanned, []).append(variant)
         self._automaton: ahocorasick.Automaton | None = None
         if variants:
             automaton = ahocorasick.Automaton()
@@ -147,34 +150,36 @@ class Glossary:
         folded: str | None = None  # fold(text), made the first time a form needs it
         hits: list[tuple[int, int, Term]] = []
         append = hits.append
-        # The scanned text has one more character in front (a space, so that a term can start
-        # the text): a key ending at scanned index ``end`` ends before ``text[end]``.
-        for end, variants in automaton.iter(" " + mask(text)):
+        # The scanned text has a space at each end (so that a term can start or end the text):
+        # a key ending at scanned index ``end`` ends before ``text[end]``, or before
+        # ``text[end - 1]`` when its last character is the space that ends a word.
+        for end, variants in automaton.iter(" " + mask(text) + " "):
             for length, starts_word, ends_word, verify, loose, candidates in variants:
-                start = end - length
-                # boundaries: the key's leading space stood for any character that ends a word,
-                # but a combining mark continues one; after the form, check the character itself
+                stop = end - 1 if ends_word else end
+                start = stop - length
+                # boundaries: the key's spaces stood for any character that ends a word, but a
+                # combining mark continues one, and a joiner between words makes an identifier
                 if starts_word and start:
                     char = text[start - 1]
                     if char > "\x7f" and _category(char)[0] == "M":
                         continue
                     if char in JOINERS and start > 1 and is_word_char(text[start - 2]):
                         continue  # the end of an identifier: rds-ledger, ledger.entry
-                if ends_word and end < size:
-                    char = text[end]
-                    if char.isalnum() or char == "_" or (char > "\x7f" and _category(char)[0] == "M"):
+                if ends_word and stop < size:
+                    char = text[stop]
+                    if char > "\x7f" and _category(char)[0] == "M":
                         continue
-                    if char in JOINERS and end + 1 < size and is_word_char(text[end + 1]):
+                    if char in JOINERS and stop + 1 < size and is_word_char(text[stop + 1]):
                         continue  # the start of an identifier: ledger-worker, secrets/prod
                 if verify is not None:
                     if folded is None:
                         folded = fold(text)
-                    if folded[start:end] != verify:
+                    if folded[start:stop] != verify:
                         if loose is not None:
                             continue
                         verify = ""  # only exact forms can still match: they compare the text
                 if loose is None:
-                    written = text[start:end]
+                    written = text[start:stop]
                     for exact, term in candidates:
                         if exact:
                             if exact == written or (" " in exact and exact == written.translate(_SPACES)):
@@ -185,7 +190,7 @@ class Glossary:
                             break
                     else:
                         continue
-                append((start, -end, loose))
+                append((start, -stop, loose))
         # The automaton reports hits by end position; leftmost-longest wants them by start.
         hits.sort(key=_span_order)
         spans: list[tuple[int, int, Term]] = []
