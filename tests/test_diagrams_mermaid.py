@@ -19,6 +19,7 @@ from mkdocs_infraspec.diagrams.mermaid import (
     safe_url,
     text_id,
     utf16_length,
+    wrap,
 )
 
 #: Text a user might write in any name, and that must reach the reader literally.
@@ -175,3 +176,35 @@ def test_fits_measures_text_and_edges() -> None:
     for number in range(MAX_TEXT_SIZE // 100 + 1):
         big.node(f"n{number}", "x" * 100)
     assert not fits(big)
+
+
+def test_wrap_breaks_long_titles_at_spaces_and_escapes_each_line() -> None:
+    assert wrap("Account shop-prod (the <prod> account of the shop, with stricter rules)", 30) == (
+        "Account shop-prod (the #lt;prod#gt;<br>account of the shop, with<br>stricter rules)"
+    )
+    assert wrap("short") == "short"
+    assert wrap("a-very-long-identifier-with-no-spaces-at-all-anywhere", 10) == "a-very-long-identifier-with-no-spaces-at-all-anywhere"
+
+
+def test_room_under_subgraph_titles_grows_with_their_lines() -> None:
+    def bottom(*titles: str) -> int:
+        chart = Flowchart()
+        for number, title in enumerate(titles):
+            chart.group(f"g{number}", Markup(title))
+        found = re.search(r"bottom: (\d+)", chart.text())
+        assert found is not None
+        return int(found.group(1))
+
+    assert (bottom("one"), bottom("one", "two<br>lines"), bottom("three<br>lines<br>here")) == (12, 36, 60)
+
+
+def test_styles_leave_text_colour_to_the_theme_and_fills_translucent() -> None:
+    from mkdocs_infraspec.diagrams.context import STYLES, TONES
+
+    # Material colours every label itself (light text on its dark scheme): an opaque pastel
+    # fill or a fixed text colour would make labels unreadable on one of the two schemes.
+    declarations = [*STYLES.values(), *(f"fill:{fill},stroke:{stroke}" for fill, stroke in TONES)]
+    for declaration in declarations:
+        assert "color:" not in declaration, declaration
+        fill = re.search(r"fill:([^,]+)", declaration)
+        assert fill is not None and re.fullmatch(r"none|#[0-9a-f]{8}", fill.group(1)), declaration

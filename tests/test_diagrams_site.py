@@ -268,9 +268,10 @@ _PAGES = {"architecture": "infra-specs/architecture/", "environments": "infra-sp
 def test_hostile_names_show_literally_in_the_site(hostile: Site) -> None:
     for name, texts in HOSTILE_SHOWN.items():
         page = hostile.pages[_PAGES[name]]
-        shown = _flat("\n".join(d["text"] for d in page.diagrams).replace("\u2060", ""))
+        # Long titles are broken into lines at spaces, and a line break has no text.
+        shown = re.sub(r"\s+", "", "".join(d["text"] for d in page.diagrams).replace("\u2060", ""))
         for text in texts:
-            assert text in shown, (name, text)
+            assert re.sub(r"\s+", "", text) in shown, (name, text)
         for diagram in page.diagrams:
             assert diagram["markup"] == [], (name, diagram["markup"])
     # Titles quoting hostile names read as written (Markdown and HTML shown literally).

@@ -10,41 +10,45 @@ from ..links import Links
 from ..models import Component, Layer, Spec
 from .mermaid import Flowchart, Group, Markup, Node, escape, label, node_id
 
-#: Pastel fills with dark strokes and text, readable on Material's light and dark schemes.
+#: Layer colours: (tint, stroke). The tints are translucent (``#rrggbbaa``) and the text
+#: colour is left to the theme: Material sets every label's colour itself (dark on its light
+#: scheme, light on its dark one), so an opaque pastel fill would hide light text on the
+#: dark scheme. A translucent tint darkens or lightens with the page behind it, and the
+#: mid-tone strokes read on both.
 TONES = (
-    ("#e3f2fd", "#1565c0"),  # blue
-    ("#e8f5e9", "#2e7d32"),  # green
-    ("#fff3e0", "#ef6c00"),  # orange
-    ("#f3e5f5", "#6a1b9a"),  # purple
-    ("#e0f7fa", "#00838f"),  # teal
-    ("#fce4ec", "#ad1457"),  # pink
-    ("#f9fbe7", "#827717"),  # olive
-    ("#efebe9", "#4e342e"),  # brown
+    ("#1e88e526", "#1e88e5"),  # blue
+    ("#43a04726", "#43a047"),  # green
+    ("#fb8c0026", "#fb8c00"),  # orange
+    ("#8e24aa26", "#8e24aa"),  # purple
+    ("#00acc126", "#00acc1"),  # teal
+    ("#d81b6026", "#d81b60"),  # pink
+    ("#c0ca3326", "#9e9d24"),  # olive
+    ("#8d6e6326", "#8d6e63"),  # brown
 )
-TEXT = "#1a1a1a"
 
-#: Fixed classes: subnet tiers, environment tiers, and the roles nodes play.
+#: Fixed classes: subnet tiers, environment tiers, and the roles nodes play (no text colours: see TONES).
 STYLES = {
-    "public": "fill:#e3f2fd,stroke:#1565c0,stroke-width:2px,color:#0d3c73",
-    "private": "fill:#e8f5e9,stroke:#2e7d32,stroke-width:2px,color:#1b4d1f",
-    "isolated": "fill:#fff8e1,stroke:#8d6e00,stroke-width:2px,color:#4d3b00",
-    "network": "fill:#fafafa,stroke:#455a64,stroke-width:2px,color:" + TEXT,
-    "region": "fill:#ffffff,stroke:#90a4ae,stroke-dasharray:6 4,color:" + TEXT,
-    "zone": "fill:#ffffff,stroke:#b0bec5,stroke-dasharray:3 3,color:#37474f",
-    "external": "fill:#eceff1,stroke:#546e7a,stroke-dasharray:4 3,color:" + TEXT,
-    "stub": "fill:#ffffff,stroke:#9e9e9e,stroke-dasharray:4 3,color:#616161",
-    "missing": "fill:#ffebee,stroke:#c62828,stroke-dasharray:4 3,color:#b71c1c",
-    "focus": "fill:#fff59d,stroke:#f57f17,stroke-width:3px,color:" + TEXT,
-    "development": "fill:#e8f5e9,stroke:#2e7d32,color:" + TEXT,
-    "test": "fill:#e0f7fa,stroke:#00838f,color:" + TEXT,
-    "staging": "fill:#fff3e0,stroke:#ef6c00,color:" + TEXT,
-    "production": "fill:#ffebee,stroke:#c62828,stroke-width:2px,color:" + TEXT,
-    "backup": "fill:#ede7f6,stroke:#4527a0,color:" + TEXT,
-    "copy": "fill:#ede7f6,stroke:#4527a0,stroke-dasharray:4 3,color:" + TEXT,
-    "failover": "fill:#fff3e0,stroke:#e65100,stroke-width:2px,color:" + TEXT,
-    "role": "fill:#263238,stroke:#263238,color:#ffffff",
-    "artifact": "fill:#ffffff,stroke:#455a64,color:" + TEXT,
-    "muted": "fill:#ffffff,stroke:#bdbdbd,color:#757575",
+    "public": "fill:#1e88e51f,stroke:#1e88e5,stroke-width:2px",
+    "private": "fill:#43a0471f,stroke:#43a047,stroke-width:2px",
+    "isolated": "fill:#ffb3002b,stroke:#c79100,stroke-width:2px",
+    "network": "fill:#78909c12,stroke:#78909c,stroke-width:2px",
+    "region": "fill:none,stroke:#90a4ae,stroke-dasharray:6 4",
+    "zone": "fill:none,stroke:#90a4ae,stroke-dasharray:3 3",
+    "external": "fill:#78909c1f,stroke:#78909c,stroke-dasharray:4 3",
+    "stub": "fill:none,stroke:#9e9e9e,stroke-dasharray:4 3",
+    "missing": "fill:#e5393526,stroke:#e53935,stroke-dasharray:4 3",
+    "focus": "fill:#fdd83559,stroke:#f9a825,stroke-width:3px",
+    "development": "fill:#43a04726,stroke:#43a047",
+    "test": "fill:#00acc126,stroke:#00acc1",
+    "staging": "fill:#fb8c0026,stroke:#fb8c00",
+    "production": "fill:#e5393526,stroke:#e53935,stroke-width:2px",
+    "backup": "fill:#5e35b126,stroke:#7e57c2",
+    "copy": "fill:#5e35b114,stroke:#7e57c2,stroke-dasharray:4 3",
+    "failover": "fill:#f4511e26,stroke:#f4511e,stroke-width:2px",
+    "role": "fill:#546e7a40,stroke:#546e7a,stroke-width:2px",
+    "artifact": "fill:#78909c12,stroke:#78909c",
+    "muted": "fill:none,stroke:#9e9e9e",
+    "objective": "fill:none,stroke:none",
 }
 
 #: The group components without a layer are drawn in.
@@ -136,7 +140,7 @@ class Context:
         for name, declaration in STYLES.items():
             chart.style(name, declaration)
         for number, (fill, stroke) in enumerate(TONES):
-            chart.style(f"tone{number}", f"fill:{fill},stroke:{stroke},color:{TEXT}")
+            chart.style(f"tone{number}", f"fill:{fill},stroke:{stroke}")
         return chart
 
     def component_node(

@@ -17,13 +17,17 @@ def edge_label(flow: Flow) -> str:
     return text
 
 
-def build(ctx: Context, chosen: list[Flow], direction: str = "LR") -> Flowchart:
+def build(ctx: Context, chosen: list[Flow], direction: str = "TB") -> Flowchart:
     """One node per component (coloured by layer) or external (dashed), one arrow per flow.
 
     No subgraphs: flows cross layers all the time, and Mermaid's layout of arrows between
-    subgraphs is unreadable; the colours match the layer view on the same page.
+    subgraphs is unreadable; the colours match the layer view on the same page. Top to
+    bottom: flows form long chains (client → balancer → service → queue → worker → store),
+    which left to right make a strip several times wider than Material's content column
+    (the example's was 3,200 px wide, shrunk to a fifth).
     """
     chart = ctx.chart(direction)
+    chart.config.update(nodeSpacing=20, rankSpacing=30, wrappingWidth=130)
     seen: set[str] = set()
 
     def place(ident: str) -> str:

@@ -98,6 +98,20 @@ def label(*lines: object) -> Markup:
     return BR.join(escape(line) for line in lines if line not in (None, ""))
 
 
+def wrap(text: str, width: int = 44) -> Markup:
+    """``text`` escaped, broken into lines of about ``width`` characters at spaces.
+
+    For subgraph titles, which Mermaid never wraps (a long one makes its box as wide).
+    """
+    lines: list[str] = []
+    for word in str(text).split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return label(*lines)
+
+
 _ID_UNSAFE = re.compile(r"[^a-z0-9]+")
 
 
@@ -267,7 +281,9 @@ class Flowchart(Group):
         lines = []
         settings = [f"    {name}: {value}" for name, value in sorted(self.config.items())]
         if any(True for _ in self.groups()):
-            bottom = TITLE_MARGIN["bottom"] if any("<br>" in g.title for g in self.groups()) else TITLE_MARGIN["bottom"] // 3
+            # Room for the longest title: 12 px under one line, 24 more per extra line.
+            most = max(g.title.count("<br>") + 1 for g in self.groups())
+            bottom = TITLE_MARGIN["bottom"] // 3 + (most - 1) * (TITLE_MARGIN["bottom"] * 2 // 3)
             settings += ["    subGraphTitleMargin:", f"      top: {TITLE_MARGIN['top']}", f"      bottom: {bottom}"]
         if settings:
             lines += ["---", "config:", "  flowchart:", *settings, "---"]

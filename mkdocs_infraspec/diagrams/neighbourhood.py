@@ -54,6 +54,9 @@ def _layer_line(ctx: Context, component_id: str) -> str | None:
 
 def build(ctx: Context, component_id: str, chosen: list[Neighbour]) -> Flowchart:
     chart = ctx.chart("LR")
+    # Tighter than Mermaid's defaults (50, 50, padding 15, wrapping 200): a component with a
+    # dozen dependents, each arrow labelled with its reason, was 1,300 px wide; now about 950.
+    chart.config.update(nodeSpacing=15, rankSpacing=20, padding=8, wrappingWidth=130)
     focus = ctx.components[component_id]
     # The layer is a line of the focus box: a subgraph around one box is stretched by
     # Mermaid to the height of the whole picture.

@@ -52,8 +52,17 @@ def units(ctx: Context) -> list[str]:
 
 
 def build(ctx: Context, chosen: list[str]) -> Flowchart:
+    """The primary region (components by recovery tier, their backups, failovers) left, the
+    secondary region (cross-region copies, regional failover) right.
+
+    Arrows carry no labels: the box at their end says what it is (a backup, a copy, a
+    failover), and labels would widen every gap between the columns. A tier's box has a
+    one-line title and its objectives in a first box inside: Mermaid lets a two-line title
+    overlap the next tier's box, and a title wider than the tier's boxes overflow the region.
+    """
     dr = ctx.spec.disaster_recovery
     chart = ctx.chart("LR")
+    chart.config.update(nodeSpacing=30, rankSpacing=40, padding=8)
     primary = primary_region(ctx)
     regions: dict[str | None, Group] = {}
 
@@ -87,8 +96,8 @@ def build(ctx: Context, chosen: list[str]) -> Flowchart:
         members.sort(key=lambda c: c in arrows)
         if not members:
             continue
-        title = label(objective.name, f"RTO {objective.rto.human()} · RPO {objective.rpo.human()}")
-        tier = home.group(node_id("objective", objective.id), title, direction="TB", css="muted")
+        tier = home.group(node_id("objective", objective.id) + "__tier", label(objective.name), direction="TB", css="muted")
+        ctx.item_node(tier, "objective", objective.id, label(f"RTO {objective.rto.human()} · RPO {objective.rpo.human()}"), css="objective")
         for component_id in members:
             ctx.component_node(tier, component_id)
             placed.add(component_id)
@@ -105,16 +114,16 @@ def build(ctx: Context, chosen: list[str]) -> Flowchart:
         if backup.component not in wanted:
             continue
         ctx.item_node(home, "backup", backup.id, backup_label(backup), shape="round", css="backup")
-        chart.edge(node_id("component", backup.component), node_id("backup", backup.id), "backup")
+        chart.edge(node_id("component", backup.component), node_id("backup", backup.id))
         if backup.cross_region:
             target = backup.target_region or dr.secondary_region
+            what = "replica" if backup.method == BackupMethod.REPLICATION else "cross-region copy"
             copy = region(target).node(
                 f"{node_id('backup', backup.id)}__copy",
-                label("cross-region copy", f"kept {backup.retention.human()}"),
+                label(what, f"kept {backup.retention.human()}"),
                 shape="round", css="copy", url=ctx.url("backup", backup.id),
             )
-            verb = "replicated" if backup.method == BackupMethod.REPLICATION else "copied"
-            chart.edge(node_id("backup", backup.id), copy.id, verb, style="dotted")
+            chart.edge(node_id("backup", backup.id), copy.id, style="dotted")
     for failover in dr.failover:
         members = [c for c in failover.components if c in wanted]
         if not members:
@@ -132,7 +141,7 @@ def build(ctx: Context, chosen: list[str]) -> Flowchart:
         # says how many it covers, and the failover's entry on the page lists them.
         if not many:
             for component_id in members:
-                chart.edge(node_id("component", component_id), node_id("failover", failover.id), "fails over", style="thick")
+                chart.edge(node_id("component", component_id), node_id("failover", failover.id), style="thick")
     return chart
 
 

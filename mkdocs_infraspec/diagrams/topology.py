@@ -59,39 +59,50 @@ def placements(networks: list[Network]) -> list[Placement]:
 def build(ctx: Context, units: list[Placement]) -> Flowchart:
     """Region → network → zone → subnet → components, for the given placements.
 
-    A row per zone, in the order the network lists them; in each row the subnets from
-    public to private to isolated, left to right (the way traffic comes in); the
-    components of a subnet stacked inside it. Zones as columns would be the textbook
-    picture, but three of them make a diagram about 1,600 px wide, which Material shrinks
-    to a third in its content column; as rows it stays about 1,300 px wide.
+    The textbook picture: a column per availability zone, in the order the network lists
+    them; in each column the subnets from public to private to isolated, top to bottom (the
+    way traffic comes in); the components of a subnet stacked inside it. The region gets a
+    box of its own only when the diagram spans several regions; otherwise it is on the
+    network's title, which saves a level of nesting (each level adds Mermaid's margins on
+    both sides). With Mermaid's spacing tightened, three zones make a diagram about 1,000 px
+    wide, which Material shows at two thirds in its content column.
     """
     chart = ctx.chart("TB")
-    # Tighter than Mermaid's defaults (50, 50, 200): there are no arrows to make room for.
-    chart.config.update(nodeSpacing=30, rankSpacing=20, wrappingWidth=150)
+    # Much tighter than Mermaid's defaults (50, 50, padding 15): no arrows need the room, and
+    # every level of nesting adds the spacing again.
+    chart.config.update(nodeSpacing=10, rankSpacing=10, padding=8, wrappingWidth=150)
     regions: dict[str, Group] = {}
     networks: dict[str, Group] = {}
     zones: dict[tuple[str, str], Group] = {}
     subnets: dict[tuple[str, str], Group] = {}
     drawn: list[Network] = []
+    several_regions = len({unit.network.region for unit in units}) > 1
     for unit in units:
         network, subnet = unit.network, unit.subnet
-        region = regions.get(network.region)
-        if region is None:
-            region = chart.group(text_id("region", network.region), label(f"Region {network.region}"), direction="TB", css="region")
-            regions[network.region] = region
+        parent: Group = chart
+        if several_regions:
+            region = regions.get(network.region)
+            if region is None:
+                region = chart.group(text_id("region", network.region), label(f"Region {network.region}"), direction="TB", css="region")
+                regions[network.region] = region
+            parent = region
         net = networks.get(network.id)
         if net is None:
-            title = label(network.name, f"{network.cidr} · {plural(len(_zones(network)), 'zone')}")
-            net = region.group(node_id("network", network.id), title, direction="TB", css="network")
+            where = "" if several_regions else f" · {network.region}"
+            title = label(network.name, f"{network.cidr}{where} · {plural(len(_zones(network)), 'zone')}")
+            # LR: the zones side by side (a group's direction orders its chained children).
+            net = parent.group(node_id("network", network.id), title, direction="LR", css="network")
             networks[network.id] = net
             drawn.append(network)
         zone = zones.get((network.id, subnet.zone))
         if zone is None:
-            zone = net.group(text_id("zone", f"{network.id}/{subnet.zone}"), label(subnet.zone), direction="LR", css="zone")
+            # TB: the zone's subnets one above the other, in the order they are chained.
+            zone = net.group(text_id("zone", f"{network.id}/{subnet.zone}"), label(subnet.zone), direction="TB", css="zone")
             zones[(network.id, subnet.zone)] = zone
         sub = subnets.get((network.id, subnet.id))
         if sub is None:
             title = label(subnet.name or subnet.id, f"{subnet.tier.value} · {subnet.cidr}")
+            # LR with no arrows inside: Mermaid stacks the components one above the other.
             sub = zone.group(node_id("subnet", subnet.id), title, direction="LR", css=subnet.tier.value)
             subnets[(network.id, subnet.id)] = sub
         if unit.component is None:
@@ -104,6 +115,8 @@ def build(ctx: Context, units: list[Placement]) -> Flowchart:
             ctx.component_node(sub, unit.component, ident=ident)
     for group in [*regions.values(), *networks.values(), *zones.values()]:
         group.chain()
+    if not several_regions:
+        chart.chain()  # the networks, one above the other in the order they are written
     _connections(ctx, chart, drawn, networks)
     return chart
 

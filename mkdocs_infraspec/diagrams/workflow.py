@@ -26,9 +26,9 @@ COUNTS: dict[str, tuple[tuple[str, str, str], ...]] = {
 
 #: The downstream roles, after the architect, as the seed describes them: (role, what it produces).
 ROLES = (
-    ("Infrastructure Designer", "infra-specs/modules/ + Terraform scaffolds"),
-    ("Planner", "tasks.md"),
-    ("Infraengineer", "Terraform modules, implemented"),
+    ("Infrastructure Designer", ("infra-specs/modules/", "Terraform scaffolds")),
+    ("Planner", ("tasks.md",)),
+    ("Infraengineer", ("Terraform modules, implemented",)),
 )
 
 
@@ -56,12 +56,20 @@ SECTIONS = (
 
 def diagrams(ctx: Context) -> list[Diagram]:
     """Architect, the spec (its concerns, each linked, with what it holds), then the chain
-    designer → planner → engineer with what each produces."""
+    designer → planner → engineer with what each produces.
+
+    Laid out to fit Material's content column: the four sections side by side, each
+    concern's figures one per line (narrow boxes), and the roles after the hand-off in a
+    row, each with what it produces written under its name.
+    """
     chart = ctx.chart("TB")
-    chart.config.update(nodeSpacing=24, rankSpacing=40)
+    chart.config.update(nodeSpacing=12, rankSpacing=30, padding=8)
     architect = chart.node("role_architect", label("Infrastructure Architect"), css="role")
     status = _summary(ctx, "overview")
-    spec = chart.group("spec", label("infra-specs/, this site" + (f" ({status})" if status else "")), direction="LR", css="region")
+    # TB with no arrows inside: Mermaid puts the sections side by side, in reverse order
+    # (hence reversed below); chaining them with invisible links would keep the order but
+    # put a wide gap between each.
+    spec = chart.group("spec", label("infra-specs/, this site" + (f" ({status})" if status else "")), direction="TB", css="region")
     titles = {c.name: c.title for c in CONCERNS}
     present = {c.name for c in CONCERNS if ctx.spec.get(c.name) is not None}
     listed = {name for _, names in SECTIONS for name in names}
@@ -69,23 +77,21 @@ def diagrams(ctx: Context) -> list[Diagram]:
     extra = [c.name for c in CONCERNS if c.name in present and c.name not in listed]
     if extra:
         sections.append(("More", extra))
-    for title, names in sections:
+    for title, names in reversed(sections):
         if not names:
             continue
+        # LR with no arrows inside: the concerns one above the other.
         column = spec.group(node_id("section", title.lower()), label(title), direction="LR", css="muted")
         for name in names:
             summary = None if name == "overview" else _summary(ctx, name)
-            column.node(node_id("concern", name), label(titles[name], summary), css="artifact", url=ctx.page_url(name))
-    spec.chain()
+            column.node(node_id("concern", name), label(titles[name], *(summary or "").split(" · ")), css="artifact", url=ctx.page_url(name))
     chain = chart.group("downstream", label("After the hand-off"), direction="LR", css="region")
     previous = None
-    for number, (role, product) in enumerate(ROLES, start=1):
-        role_node = chain.node(f"role_{number}", label(role), css="role")
-        output = chain.node(f"output_{number}", label(product), shape="stadium", css="artifact")
+    for number, (role, products) in enumerate(ROLES, start=1):
+        node = chain.node(f"role_{number}", label(role, *(f"→ {product}" for product in products)), css="role")
         if previous is not None:
-            chart.edge(previous, role_node.id)
-        chart.edge(role_node.id, output.id, "produces")
-        previous = output.id
+            chart.edge(previous, node.id)
+        previous = node.id
     chart.edge(architect.id, "spec", "writes")
     chart.edge("spec", "downstream", "hand-off")
     note = None if present else "The spec has no concern files yet."
