@@ -12,7 +12,6 @@ from .checks import check_vocabulary, unused_terms, used_terms
 from .forms import is_acronym, plural
 from .linker import (
     ENTRY_CLASS,
-    LINK_CLASS,
     LINK_MODES,
     NOLINK_CLASS,
     LinkMode,
@@ -21,7 +20,7 @@ from .linker import (
     link_html,
     place,
 )
-from .matcher import Glossary, Match
+from .matcher import LINK_CLASS, Glossary, Match
 from .text import fold, is_word_char
 from .uses import BACKLINKS_PLACEHOLDER, UseIndex, fill_backlinks, render_backlinks
 

@@ -17,18 +17,13 @@ from typing import Literal, NamedTuple
 
 from ..links import Links
 from .markup import RAW_TEXT, TOKEN, VOID, attributes, decode, raw_text_end
-from .matcher import Glossary
+from .matcher import LINK_CLASS, Glossary
 
 LinkMode = Literal["first", "section", "all", "none"]
 #: ``first``: a term's first use on a page; ``section``: its first use after each ``h1``/``h2``;
 #: ``all``: every use; ``none``: no links, uses are still recorded (for backlinks).
 LINK_MODES: tuple[str, ...] = ("first", "section", "all", "none")
 
-#: The class of every link the linker writes. An existing link to a term's entry (an explicit
-#: ``[[term:...]]`` reference, or any ``<a href="page/#term-ID">``) counts as a use and a link
-#: of the term named by its ``data-term`` attribute (with this class) or its fragment; a link
-#: within the page (``href="#term-ID"``, as in the vocabulary's index) only with this class.
-LINK_CLASS = "infraspec-term"
 #: The class of a term's entry on the vocabulary page; the term is not linked inside it.
 ENTRY_CLASS = "infraspec-term-entry"
 #: The class that keeps the linker out of an element and everything in it.
@@ -51,7 +46,8 @@ INLINE = frozenset(
      "span", "abbr", "cite", "q", "dfn", "time", "bdi", "bdo", "data", "wbr", "font"}
 )
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-#: Tags that, written without attributes outside skipped elements and term entries, mean
+#: Tags that, written without attributes outside skipped elements (and not named like an open
+#: term entry, whose end they could be), mean
 #: nothing more to the linker than "a block ends or starts here" (or, if inline, nothing).
 _PLAIN = INLINE.union(
     {"p", "li", "ul", "ol", "dl", "dt", "dd", "div", "blockquote", "table", "thead", "tbody",
@@ -189,16 +185,17 @@ def _splice(
 ) -> str:
     if not splices:
         return html
-    tails = glossary.link_tails
-    base: str | None = None
+    # Every term is on the one vocabulary page: one relative URL for the page, and the start
+    # tags of the links made once for all the pages that share it.
+    target = links.page_of("term", splices[0][2])
+    heads = glossary.link_heads("" if target == page_src else links.relative(target, page_src))
     out: list[str] = []
     last = 0
     for begin, end, ident in splices:
-        if base is None:  # every term is on the one vocabulary page: one relative URL
-            target = links.page_of("term", ident)
-            base = "" if target == page_src else links.relative(target, page_src)
         out.append(html[last:begin])
-        out.append(f'<a class="{LINK_CLASS}" href="{base}{tails[ident]}{html[begin:end]}</a>')
+        out.append(heads[ident])
+        out.append(html[begin:end])
+        out.append("</a>")
         last = end
     out.append(html[last:])
     return "".join(out)
@@ -226,6 +223,7 @@ def _gather(html: str) -> _Gathered:
     skip_depth = 0
     heading: _Heading | None = None
     entries: list[_Open] = []
+    entry_names: frozenset[str] = frozenset()  # the element names of the open entries
     excluded: frozenset[str] = frozenset()
     pos = 0
     tokens = TOKEN.finditer(html)
@@ -260,7 +258,7 @@ def _gather(html: str) -> _Gathered:
         if name is None:
             continue  # a comment or declaration: invisible, and no word boundary
         name = name.lower()
-        if not rest and skip is None and not entries and name in _PLAIN:
+        if not rest and skip is None and name in _PLAIN and name not in entry_names:
             # most tags of a page (<p>, </p>, <li>, </em>...): only a block boundary or nothing
             if name not in INLINE:
                 separate = True
@@ -288,6 +286,7 @@ def _gather(html: str) -> _Gathered:
                 if entries[-1].depth <= 0:
                     entries = [entry for entry in entries if entry.depth > 0]
                     excluded = frozenset(entry.term for entry in entries)
+                    entry_names = frozenset(entry.name for entry in entries)
             continue
 
         closed = name in VOID or rest.endswith("/")
@@ -342,6 +341,7 @@ def _gather(html: str) -> _Gathered:
             if ident:
                 entries.append(_Open(name, 1, ident))
                 excluded = frozenset(entry.term for entry in entries)
+                entry_names = frozenset(entry.name for entry in entries)
     return found
 
 

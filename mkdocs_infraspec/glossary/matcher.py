@@ -32,6 +32,12 @@ _RANK_TERM, _RANK_WRITTEN, _RANK_PLURAL = 0, 1, 2
 
 _span_order = itemgetter(0, 1)
 
+#: The class of every link the linker writes. An existing link to a term's entry (an explicit
+#: ``[[term:...]]`` reference, or any ``<a href="page/#term-ID">``) counts as a use and a link
+#: of the term named by its ``data-term`` attribute (with this class) or its fragment; a link
+#: within the page (``href="#term-ID"``, as in the vocabulary's index) only with this class.
+LINK_CLASS = "infraspec-term"
+
 #: Characters that join two words into one identifier or compound when written between
 #: letters or digits (``ledger-worker``, ``rds-ledger``, ``ledger.entry.posted``,
 #: ``secrets/prod``): a term glued to another word by one of them is not a use of the term.
@@ -85,6 +91,7 @@ class Glossary:
                     rank = _RANK_TERM if form.text == normalize_form(term.term) else _RANK_WRITTEN
                 ranked.setdefault(fold(form.text), []).append((rank, order, form))
         self._names: dict[str, Term] = {}
+        self._heads: dict[str, dict[str, str]] = {}
         variants: dict[str, list[_Variant]] = {}
         for key, entries in ranked.items():
             entries.sort(key=lambda entry: (entry[0], entry[1]))
@@ -255,6 +262,15 @@ class Glossary:
             ident: f'#{anchor("term", ident)}" title="{title}">'
             for ident, title in self._title_attributes.items()
         }
+
+    def link_heads(self, base: str) -> dict[str, str]:
+        """The start tag of each term's link from pages whose URL to the vocabulary page is ``base``."""
+        heads = self._heads.get(base)
+        if heads is None:
+            heads = self._heads[base] = {
+                ident: f'<a class="{LINK_CLASS}" href="{base}{tail}' for ident, tail in self.link_tails.items()
+            }
+        return heads
 
     def title_attribute(self, ident: str) -> str:
         """:meth:`title` of the term ``ident``, escaped for an HTML attribute."""

@@ -53,13 +53,21 @@ class UseIndex:
 
 
 def render_backlinks(
-    uses: list[Use], links: Links, from_src: str, titles: Mapping[str, str]
+    uses: list[Use],
+    links: Links,
+    from_src: str,
+    titles: Mapping[str, str],
+    cache: dict[object, str] | None = None,
 ) -> str:
     """A term's backlinks as HTML: "Used in", then one item per page, linking to each section where it is used.
 
     ``titles`` maps page source paths to page titles (the path is shown when missing); a
     section headed by the page's title (its ``h1``) is not listed apart from the page.
+    ``cache`` keeps each page's link and each section's link across calls (the terms'
+    backlinks name the same pages and sections over and over).
     """
+    if cache is None:
+        cache = {}
     if not uses:
         return '<p class="infraspec-backlinks infraspec-backlinks-empty">Not used on any page yet.</p>'
     pages: dict[str, list[Use]] = {}
@@ -67,14 +75,21 @@ def render_backlinks(
         pages.setdefault(use.page, []).append(use)
     items = []
     for page, page_uses in pages.items():
-        title = _html.escape(titles.get(page) or page)
-        page_link = f'<a href="{_html.escape(links.relative(page, from_src))}">{title}</a>'
+        page_title = titles.get(page)
+        page_link = cache.get(page)
+        if page_link is None:
+            url = _html.escape(links.relative(page, from_src))
+            page_link = cache[page] = f'<a href="{url}">{_html.escape(page_title or page)}</a>'
         sections = []
         for use in page_uses:
             # a use under the page's own title (its h1) is a use on the page, no section
-            if use.anchor and use.heading and use.heading != titles.get(page):
-                url = _html.escape(links.relative(page, from_src, use.anchor))
-                sections.append(f'<a href="{url}">{_html.escape(use.heading)}</a>')
+            if use.anchor and use.heading and use.heading != page_title:
+                key = (page, use.anchor, use.heading)
+                section = cache.get(key)
+                if section is None:
+                    url = _html.escape(links.relative(page, from_src, use.anchor))
+                    section = cache[key] = f'<a href="{url}">{_html.escape(use.heading)}</a>'
+                sections.append(section)
         detail = f": {', '.join(dict.fromkeys(sections))}" if sections else ""
         items.append(f"<li>{page_link}{detail}</li>")
     return (

@@ -58,6 +58,7 @@ class Vocabulary:
         self._spec_dir = "infra-specs"
         self._by_term: dict[str, list[Use]] | None = None
         self._order: dict[str, int] = {}
+        self._backlink_cache: dict[object, str] = {}  # backlinks to each page and section, made once
 
     def start(
         self,
@@ -83,6 +84,7 @@ class Vocabulary:
         self._project_dir = project_dir
         self._spec_dir = spec_dir
         self._by_term = None
+        self._backlink_cache = {}
 
     def link(self, html: str, src: str) -> str:
         """``on_page_content``: record the page's uses, keep its links; the content to hand on."""
@@ -142,4 +144,4 @@ class Vocabulary:
                 term: sorted(uses, key=lambda use: self._order.get(use.page, last))
                 for term, uses in self.uses.by_term().items()
             }
-        return render_backlinks(self._by_term.get(term, []), self.links, self._page_of_terms, self.titles)
+        return render_backlinks(self._by_term.get(term, []), self.links, self._page_of_terms, self.titles, self._backlink_cache)
