@@ -118,7 +118,12 @@ class Glossary:
         if variants:
             automaton = ahocorasick.Automaton()
             for scanned, found in variants.items():
-                automaton.add_word(scanned, tuple(found))
+                length, starts_word, ends_word, verify, loose, _ = found[0]
+                if len(found) == 1 and starts_word and ends_word and verify is None and loose is not None:
+                    # the common key: one word or acronym of one term, written as it is scanned
+                    automaton.add_word(scanned, (length, loose))
+                else:
+                    automaton.add_word(scanned, found)
             automaton.make_automaton()
             self._automaton = automaton
 
@@ -161,6 +166,23 @@ class Glossary:
         # a key ending at scanned index ``end`` ends before ``text[end]``, or before
         # ``text[end - 1]`` when its last character is the space that ends a word.
         for end, variants in automaton.iter(" " + mask(text) + " "):
+            if variants.__class__ is tuple:  # (length, term): a whole word, no more to compare
+                stop = end - 1
+                start = stop - variants[0]
+                if start:
+                    char = text[start - 1]
+                    if char > "\x7f" and _category(char)[0] == "M":
+                        continue
+                    if char in JOINERS and start > 1 and is_word_char(text[start - 2]):
+                        continue
+                if stop < size:
+                    char = text[stop]
+                    if char > "\x7f" and _category(char)[0] == "M":
+                        continue
+                    if char in JOINERS and stop + 1 < size and is_word_char(text[stop + 1]):
+                        continue
+                append((start, -stop, variants[1]))
+                continue
             for length, starts_word, ends_word, verify, loose, candidates in variants:
                 stop = end - 1 if ends_word else end
                 start = stop - length

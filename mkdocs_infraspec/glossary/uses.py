@@ -66,32 +66,32 @@ def render_backlinks(
     ``cache`` keeps each page's link and each section's link across calls (the terms'
     backlinks name the same pages and sections over and over).
     """
-    if cache is None:
-        cache = {}
     if not uses:
         return '<p class="infraspec-backlinks infraspec-backlinks-empty">Not used on any page yet.</p>'
-    pages: dict[str, list[Use]] = {}
-    for use in uses:
-        pages.setdefault(use.page, []).append(use)
+    if cache is None:
+        cache = {}
+    # One pass over the uses (a vocabulary page renders every term's: tens of thousands).
+    pages: dict[str, list[str]] = {}
+    for _, page, anchor, heading, _ in uses:
+        sections = pages.get(page)
+        if sections is None:
+            sections = pages[page] = []
+        # a use under the page's own title (its h1) is a use on the page, no section
+        if anchor and heading and heading != titles.get(page):
+            key = (page, anchor, heading)
+            section = cache.get(key)
+            if section is None:
+                url = _html.escape(links.relative(page, from_src, anchor))
+                section = cache[key] = f'<a href="{url}">{_html.escape(heading)}</a>'
+            if section not in sections:
+                sections.append(section)
     items = []
-    for page, page_uses in pages.items():
-        page_title = titles.get(page)
+    for page, sections in pages.items():
         page_link = cache.get(page)
         if page_link is None:
             url = _html.escape(links.relative(page, from_src))
-            page_link = cache[page] = f'<a href="{url}">{_html.escape(page_title or page)}</a>'
-        sections = []
-        for use in page_uses:
-            # a use under the page's own title (its h1) is a use on the page, no section
-            if use.anchor and use.heading and use.heading != page_title:
-                key = (page, use.anchor, use.heading)
-                section = cache.get(key)
-                if section is None:
-                    url = _html.escape(links.relative(page, from_src, use.anchor))
-                    section = cache[key] = f'<a href="{url}">{_html.escape(use.heading)}</a>'
-                sections.append(section)
-        detail = f": {', '.join(dict.fromkeys(sections))}" if sections else ""
-        items.append(f"<li>{page_link}{detail}</li>")
+            page_link = cache[page] = f'<a href="{url}">{_html.escape(titles.get(page) or page)}</a>'
+        items.append(f"<li>{page_link}: {', '.join(sections)}</li>" if sections else f"<li>{page_link}</li>")
     return (
         '<p class="infraspec-backlinks-title"><strong>Used in</strong></p>'
         '<ul class="infraspec-backlinks infraspec-nolink">' + "".join(items) + "</ul>"
