@@ -1,11 +1,12 @@
 """The vocabulary in a MkDocs build: terms linked on every page, backlinks on the vocabulary page, unused terms reported.
 
-MkDocs runs ``on_page_content`` for every page before it renders any page. Each page is
-linked there (last of all plugins) and its uses recorded, but the content handed on stays
-unlinked: the search index reads it without 15,000 more tags. When the page is rendered
-(``on_page_context``, after the search plugin has indexed it) its content is swapped for
-the linked one, and on the vocabulary page each entry's backlinks are filled in, every
-page's uses being known by then.
+MkDocs converts every page (``on_page_content``) before it renders any. Each page's HTML
+is kept there, as the last of all plugins made it, and handed on unlinked: the search
+index reads it without 15,000 more tags. Once every page is converted (``on_env``) all of
+them are linked in one pass, their uses recorded and the unused terms reported. When a
+page is rendered (``on_page_context``, after the search plugin has indexed it) its content
+is swapped for the linked one, and on the vocabulary page each entry's backlinks are
+filled in.
 """
 
 from __future__ import annotations
