@@ -301,12 +301,17 @@ def _gather(html: str) -> _Gathered:
             elif (
                 heading is not None
                 and name == "a"
+                and "headerlink" in rest
                 and "headerlink" in attributes(rest).get("class", "").split()
             ):
                 heading.quiet += 1
             continue
         if name not in INLINE:
             separate = True
+        if name == "a" and "#term-" not in rest and LINK_CLASS not in rest:
+            if not closed:  # a link to anything but a term: skipped, its attributes unread
+                skip, skip_depth = name, 1
+            continue
         if "=" in rest:
             attrs = attributes(rest)
             classes = attrs["class"].split() if "class" in attrs else ()
