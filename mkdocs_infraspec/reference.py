@@ -10,6 +10,7 @@ import argparse
 import enum
 import importlib
 import inspect
+import itertools
 import sys
 import typing
 from collections.abc import Iterator
@@ -245,7 +246,7 @@ def _attribute_docs(cls: type) -> dict[str, str]:
     tree = ast.parse(inspect.getsource(cls))
     body = tree.body[0].body  # type: ignore[attr-defined]
     docs: dict[str, str] = {}
-    for statement, following in zip(body, body[1:], strict=False):
+    for statement, following in itertools.pairwise(body):
         if (
             isinstance(statement, ast.Assign)
             and len(statement.targets) == 1

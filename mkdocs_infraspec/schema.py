@@ -145,7 +145,8 @@ def _owner(model: type[BaseModel], data: Any, loc: tuple[PathKey, ...]) -> str:
         if depth == len(loc):
             break
         element = loc[depth]
-        if isinstance(current, dict) and isinstance(element, str) and element in current:
+        # Two branches, not one `or`: each narrows the types for the type checker.
+        if isinstance(current, dict) and isinstance(element, str) and element in current:  # noqa: SIM114
             current = current[element]
         elif isinstance(current, list) and isinstance(element, int) and element < len(current):
             current = current[element]
