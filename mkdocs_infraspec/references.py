@@ -106,6 +106,10 @@ def check_references(spec: Spec, index: SpecIndex) -> list[Diagnostic]:
             if skip:
                 continue
             candidates, unreferenced = every_id, []
+            if ref.target in meant:  # used elsewhere as, say, a component: suggest like one
+                likely = sorted(meant[ref.target])
+                candidates = [i for kind in likely for i in index.ids(kind)]
+                unreferenced = [i for kind in likely for i in index.ids(kind) if (kind, i) not in referenced]
             message = f"unknown id {ref.target!r}: no item of the spec has it"
             what = "item"
         else:

@@ -51,3 +51,12 @@ def test_layer_cycle(base_spec: Path, edit: Callable[..., None]) -> None:
     (finding,) = [d for d in check(base_spec).diagnostics if d.code == "IS303"]
     assert "network → compute → network" in finding.message
     assert (finding.line, finding.column) == (4, 18)
+
+
+def test_example_rename_suggests_the_new_id_everywhere(example_copy: Path, edit: Callable[..., None]) -> None:
+    spec = example_copy / "infra-specs"
+    before = check(spec).index.referrers("component", "rds-ledger")
+    edit(spec / "responsibilities.yaml", "  - id: rds-ledger\n", "  - id: ledger-db\n")
+    dangling = [d for d in check(spec).diagnostics if d.code == "IS301"]
+    assert sorted(d.location for d in dangling) == sorted(r.location for r in before)
+    assert {d.hint for d in dangling} == {"did you mean 'ledger-db'?"}
