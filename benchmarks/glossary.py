@@ -344,23 +344,31 @@ def main(argv: list[str] | None = None) -> int:
               f"linker CPU time inside the build {inside * 1000:.0f} ms (best)")
     print(f"  the glossary of {len(terms)} terms (made once per build, in every infraspec build): {setup * 1000:.0f} ms")
     plain, control = best["plain"], best[CONTROL]
-    print("What linking adds (CPU, best of each): the build minus the control, plus the glossary; target < 10% of plain:")
+    print("What linking adds, CPU, as a share of the plain build (target < 10%), measured three ways:")
+    print("  (1) the build minus the control, best of each, plus the glossary;")
+    print("  (2) the same, the median of the differences within each round (less sensitive to drift);")
+    print("  (3) the linker's own time inside the build, plus the glossary (no other step of the build counted)")
     added_by: dict[str, float] = {}
     for name in LINKING:
         added = best[name] - control + setup
-        added_by[name] = added
-        print(f"  {name}: {added * 1000:+.0f} ms, {added / plain * 100:+.1f}% of the plain build")
+        paired = statistics.median(a - b for a, b in zip(cpus[name], cpus[CONTROL], strict=False)) + setup
+        inside = min(linker.get(name, [0.0])) + setup
+        added_by[name] = max(added, paired, inside)  # the ratios below use the largest
+        print(
+            f"  {name}: (1) {added * 1000:+.0f} ms, {added / plain * 100:+.1f}%; "
+            f"(2) {paired * 1000:+.0f} ms, {paired / plain * 100:+.1f}%; "
+            f"(3) {inside * 1000:+.0f} ms, {inside / plain * 100:+.1f}%"
+        )
     print(f"The whole plugin (spec read and checked, {generated} pages generated, linking): "
           f"{(best['infraspec'] - plain) * 1000:+.0f} ms, {(best['infraspec'] - plain) / plain * 100:+.1f}% of the plain build")
     if "ezglossary" in best:
         ez_added = best["ezglossary"] - plain
         print(f"ezglossary adds {ez_added * 1000:+.0f} ms, {ez_added / plain * 100:+.1f}% of the plain build")
-        print("ezglossary's added time / linking's; target >= 50x:")
+        print("ezglossary's added time / linking's (the largest of the three above); target >= 50x:")
         for name in LINKING:
             added = added_by[name]
             ratio = f"{ez_added / added:.0f}x" if added > 0 else "n/a (no measurable added time)"
-            inside = min(linker.get(name, [0.0])) + setup
-            print(f"  {name}: {ratio} by build time, {ez_added / inside:.0f}x by the linker's own time")
+            print(f"  {name}: {ratio}")
     return 0
 
 

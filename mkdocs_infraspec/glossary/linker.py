@@ -62,6 +62,9 @@ SECTION_HEADINGS = frozenset({"h1", "h2"})
 _SEPARATOR = "\x00"
 
 
+_new_tuple = tuple.__new__
+
+
 class Use(NamedTuple):
     """Where a term is used: a page, the section (nearest heading before it) and how often there.
 
@@ -173,8 +176,8 @@ def link_html(
     take_explicit(len(text))
 
     sections = gathered.sections
-    uses = [
-        Use(ident, page_src, *sections[section], count)
+    uses = [  # tuple.__new__: what Use(...) does, without its Python-level constructor
+        _new_tuple(Use, (ident, page_src, *sections[section], count))
         for (ident, section), count in Counter(occurrences).items()
     ]
     return LinkResult(_splice(html, splices, page_src, glossary, links), uses, len(splices))
@@ -225,6 +228,7 @@ def _gather(html: str) -> _Gathered:
     entries: list[_Open] = []
     entry_names: frozenset[str] = frozenset()  # the element names of the open entries
     excluded: frozenset[str] = frozenset()
+    section = 0  # the index of the current section in ``sections``
     pos = 0
     tokens = TOKEN.finditer(html)
     while True:
@@ -242,11 +246,11 @@ def _gather(html: str) -> _Gathered:
                     text, offsets = decode(raw) if "&" in raw else (raw, None)
                     if separate:
                         pieces.append(_SEPARATOR)
-                        size += len(_SEPARATOR)
+                        size += 1
                         separate = False
                     starts.append(size)
                     end = size + len(text)
-                    segments.append((size, end, pos, offsets, len(sections) - 1, scope, excluded))
+                    segments.append((size, end, pos, offsets, section, scope, excluded))
                     pieces.append(text)
                     size = end
             elif heading is not None and not heading.quiet:
@@ -257,12 +261,13 @@ def _gather(html: str) -> _Gathered:
         closing, name, rest = token.groups()
         if name is None:
             continue  # a comment or declaration: invisible, and no word boundary
-        name = name.lower()
         if not rest and skip is None and name in _PLAIN and name not in entry_names:
             # most tags of a page (<p>, </p>, <li>, </em>...): only a block boundary or nothing
+            # (names as Markdown writes them, in lower case; others are lowered below)
             if name not in INLINE:
                 separate = True
             continue
+        name = name.lower()
 
         if closing:  # an end tag
             if skip is not None:
@@ -273,6 +278,7 @@ def _gather(html: str) -> _Gathered:
                         if heading is not None:
                             title = " ".join("".join(heading.text).split())
                             sections.append((heading.anchor, title or None))
+                            section += 1
                             heading = None
                 elif heading is not None and name == "a" and heading.quiet:
                     heading.quiet -= 1
@@ -308,8 +314,9 @@ def _gather(html: str) -> _Gathered:
             continue
         if name not in INLINE:
             separate = True
-        if name == "a" and "#term-" not in rest and LINK_CLASS not in rest:
-            if not closed:  # a link to anything but a term: skipped, its attributes unread
+        if name == "a" and LINK_CLASS not in rest and ("#term-" not in rest or 'href="#' in rest):
+            # a link to anything but a term's entry elsewhere: skipped, its attributes unread
+            if not closed:
                 skip, skip_depth = name, 1
             continue
         if "=" in rest:
@@ -325,7 +332,7 @@ def _gather(html: str) -> _Gathered:
             if not ident and not href.startswith("#"):
                 ident = href.partition("#term-")[2]
             if ident:
-                found.explicit.append((size, ident, len(sections) - 1, scope))
+                found.explicit.append((size, ident, section, scope))
         if name in HEADINGS:
             if name in SECTION_HEADINGS:
                 scope += 1
