@@ -81,7 +81,9 @@ def render_backlinks(
             key = (page, anchor, heading)
             section = cache.get(key)
             if section is None:
-                url = _html.escape(links.relative(page, from_src, anchor))
+                # links.relative(page, from_src, anchor), without working out the page's URL again
+                base = "" if page == from_src else _page_url(page, from_src, links, cache)
+                url = _html.escape(f"{base}#{anchor}")
                 section = cache[key] = f'<a href="{url}">{_html.escape(heading)}</a>'
             if section not in sections:
                 sections.append(section)
@@ -89,13 +91,22 @@ def render_backlinks(
     for page, sections in pages.items():
         page_link = cache.get(page)
         if page_link is None:
-            url = _html.escape(links.relative(page, from_src))
+            url = _html.escape(_page_url(page, from_src, links, cache))
             page_link = cache[page] = f'<a href="{url}">{_html.escape(titles.get(page) or page)}</a>'
         items.append(f"<li>{page_link}: {', '.join(sections)}</li>" if sections else f"<li>{page_link}</li>")
     return (
         '<p class="infraspec-backlinks-title"><strong>Used in</strong></p>'
         '<ul class="infraspec-backlinks infraspec-nolink">' + "".join(items) + "</ul>"
     )
+
+
+def _page_url(page: str, from_src: str, links: Links, cache: dict[object, str]) -> str:
+    """``links.relative(page, from_src)``, once per page (it calls ``os.getcwd`` each time)."""
+    key = ("url", page)
+    url = cache.get(key)
+    if url is None:
+        url = cache[key] = links.relative(page, from_src)
+    return url
 
 
 def fill_backlinks(html: str, render: Callable[[str], str]) -> str:
