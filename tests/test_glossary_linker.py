@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_infraspec.glossary import Glossary, LinkMode, Use, link_html, place
+from mkdocs_infraspec.glossary import Glossary, LinkMode, Use, link_html
 from mkdocs_infraspec.links import Links
 from mkdocs_infraspec.models.vocabulary import Term
 
@@ -242,12 +242,3 @@ def test_only_links_are_added(parts: list[str]) -> None:
     removed = _ADDED.sub("", out)
     # every </a> that was in the input is still there, so compare with the input's own </a> removed
     assert removed == html.replace("</a>", "")
-
-
-def test_place_puts_the_linked_content_into_the_page() -> None:
-    content = "<p>One VPC.</p>"
-    linked = link(content)
-    output = f"<html><nav>VPC</nav><article>{content}</article></html>"
-    assert place(output, content, linked) == f"<html><nav>VPC</nav><article>{linked}</article></html>"
-    assert place("<html>changed by the theme</html>", content, linked) is None
-    assert place(output, "", linked) is None

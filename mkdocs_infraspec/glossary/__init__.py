@@ -18,7 +18,6 @@ from .linker import (
     LinkResult,
     Use,
     link_html,
-    place,
 )
 from .matcher import LINK_CLASS, Glossary, Match
 from .text import fold, is_word_char
@@ -46,7 +45,6 @@ __all__ = [
     "is_acronym",
     "is_word_char",
     "link_html",
-    "place",
     "plural",
     "render_backlinks",
     "unused_terms",

@@ -355,17 +355,3 @@ def _gather(html: str) -> _Gathered:
                 excluded = frozenset(entry.term for entry in entries)
                 entry_names = frozenset(entry.name for entry in entries)
     return found
-
-
-def place(output: str, content: str, linked: str) -> str | None:
-    """``output`` (a whole rendered page) with its ``content`` replaced by ``linked``, if found.
-
-    For a plugin that links in ``on_page_content`` but hands the unlinked content on, and puts
-    the links in at ``on_post_page``: the search index then parses no link markup (with
-    Material's search, most of what linking adds to a build). Themes insert the page's
-    content verbatim; ``None`` when this one did not, so the caller can fall back.
-    """
-    at = output.find(content)
-    if at < 0 or not content:
-        return None
-    return f"{output[:at]}{linked}{output[at + len(content):]}"
