@@ -79,7 +79,8 @@ class Links:
             url = target or "./"
         else:
             url = posixpath.relpath(target or ".", here_dir.rstrip("/") or ".")
-            if target.endswith("/") and not url.endswith("/"):
+            # Folder URLs (and the site root, "") keep their trailing slash.
+            if (target == "" or target.endswith("/")) and not url.endswith("/"):
                 url += "/"
             if url == "./" or url == "":
                 url = "./"

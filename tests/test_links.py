@@ -42,3 +42,11 @@ def test_source_links() -> None:
     assert links.source_link("threat", "x", "infra-specs/security.md") == "#threat-x"
     assert links.source_link("component", "db", "index.md") == "infra-specs/components/db.md"
     assert links.source_link("term", "vpc", "infra-specs/components/db.md") == "../vocabulary.md#term-vpc"
+
+
+def test_links_to_the_site_root_end_with_a_slash() -> None:
+    links = Links()
+    assert links.relative("index.md", "infra-specs/components/db.md") == "../../../"
+    assert links.relative("index.md", "infra-specs/security.md") == "../../"
+    assert links.relative("infra-specs/index.md", "infra-specs/security.md") == "../"
+    assert links.relative("infra-specs/security.md", "infra-specs/security.md", "threat-x") == "#threat-x"
