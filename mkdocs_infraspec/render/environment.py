@@ -7,6 +7,7 @@ helpers below, so a template cannot show user text as markup by accident.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable, Sequence
@@ -41,8 +42,13 @@ TONES: dict[str, str] = {
 }
 
 
+@functools.lru_cache(maxsize=8)
 def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
-    """The template environment: the user's folder first, then the shipped templates."""
+    """The template environment: the user's folder first, then the shipped templates.
+
+    Cached, so that `mkdocs serve` rebuilds reuse compiled templates; Jinja still reloads a
+    template whose file changed (``auto_reload``), so edits to overrides show up.
+    """
     loaders: list[jinja2.BaseLoader] = []
     if user_templates is not None:
         loaders.append(jinja2.FileSystemLoader(str(user_templates)))
