@@ -77,6 +77,10 @@ class SpecIndex:
     def entries(self, kind: str) -> list[Entry]:
         return list(self.items.get(kind, {}).values())
 
+    def by_id(self, kind: str) -> dict[str, Any]:
+        """The items of one kind by id, in document order (the first of duplicates wins)."""
+        return {ident: entry.item for ident, entry in self.items.get(kind, {}).items()}
+
     def resolve(self, ident: str, kinds: tuple[str, ...]) -> Entry | None:
         """The item an id names, looking in ``kinds`` in order (``"*"``: any kind)."""
         search = list(self.items) if kinds == ("*",) else kinds

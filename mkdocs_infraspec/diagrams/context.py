@@ -69,17 +69,11 @@ class Context:
 
     @cached_property
     def components(self) -> dict[str, Component]:
-        found: dict[str, Component] = {}
-        for component in self.spec.components:
-            found.setdefault(component.id, component)
-        return found
+        return self.index.by_id("component")
 
     @cached_property
     def layers(self) -> dict[str, Layer]:
-        found: dict[str, Layer] = {}
-        for layer in self.spec.architecture.layers:
-            found.setdefault(layer.id, layer)
-        return found
+        return self.index.by_id("layer")
 
     @cached_property
     def layer_order(self) -> list[str]:

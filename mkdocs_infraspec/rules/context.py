@@ -53,17 +53,11 @@ class RuleContext:
 
     @cached_property
     def components(self) -> dict[str, Component]:
-        found: dict[str, Component] = {}
-        for component in self.spec.components:
-            found.setdefault(component.id, component)
-        return found
+        return self.index.by_id("component")
 
     @cached_property
     def environments(self) -> dict[str, Environment]:
-        found: dict[str, Environment] = {}
-        for environment in self.spec.environments.environments:
-            found.setdefault(environment.id, environment)
-        return found
+        return self.index.by_id("environment")
 
     @cached_property
     def production(self) -> set[str]:
@@ -75,10 +69,7 @@ class RuleContext:
 
     @cached_property
     def layers(self) -> dict[str, Layer]:
-        found: dict[str, Layer] = {}
-        for layer in self.spec.architecture.layers:
-            found.setdefault(layer.id, layer)
-        return found
+        return self.index.by_id("layer")
 
     @cached_property
     def networks(self) -> list[Network]:
