@@ -90,7 +90,6 @@ def test_hostile_files_never_trace(base_spec: Path, content: bytes) -> None:
     assert "responsibilities.yaml:" in result.stdout
 
 
-@pytest.mark.skipif(not (EXAMPLE_PROJECT / "infra-specs").is_dir(), reason="example project not written yet")
 def test_example_project_is_clean() -> None:
     result = infraspec("check", str(EXAMPLE_PROJECT), "--strict")
     assert result.returncode == 0, result.stdout

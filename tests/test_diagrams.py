@@ -216,7 +216,6 @@ def test_layers_show_dependencies_components_use_but_layers_do_not_declare(base_
     assert layers.note is not None and "not declared" in layers.note
 
 
-@pytest.mark.skipif(not (EXAMPLE_SPEC / "responsibilities.yaml").is_file(), reason="the example spec is not written yet")
 def test_the_example_shows_at_least_seven_kinds_on_four_pages() -> None:
     pages_with_diagrams = set()
     kinds: set[str] = set()
@@ -239,7 +238,6 @@ def test_the_hostile_fixture_is_a_clean_spec(tmp_path: Path) -> None:
     assert result.errors == [] and result.warnings == []
 
 
-@pytest.mark.skipif(not (EXAMPLE_SPEC / "responsibilities.yaml").is_file(), reason="the example spec is not written yet")
 def test_per_layer_dependency_diagrams_sit_in_their_layer_section() -> None:
     from mkdocs_infraspec.render import Renderer
 

@@ -11,8 +11,6 @@ from mkdocs_infraspec import cli
 from mkdocs_infraspec.diagnostics import Diagnostic, Location, Severity, Suppressed
 from mkdocs_infraspec.report.github import annotation, escape_data, escape_property, render_github
 
-from .conftest import EXAMPLE_PROJECT
-
 COMMAND = re.compile(r"^::(error|warning|notice) file=([^,:]+)(?:,line=(\d+)(?:,col=(\d+))?)?,title=([^,:]*)::(.*)$")
 
 
@@ -44,7 +42,6 @@ def test_severities_suppressions_and_file_level_findings() -> None:
     assert lines[3] == "infraspec: 0 error(s), 1 warning(s), 1 note(s), 1 suppressed"
 
 
-@pytest.mark.skipif(not (EXAMPLE_PROJECT / "infra-specs").is_dir(), reason="the example project is not there yet")
 def test_renamed_component_in_the_example_gives_an_annotation_per_finding(
     example_copy: Path, edit: object, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -12,8 +12,6 @@ from mkdocs_infraspec.check import check
 from mkdocs_infraspec.report import render_junit
 from mkdocs_infraspec.rules import RULES
 
-from .conftest import EXAMPLE_PROJECT
-
 
 def counts_add_up(root: ET.Element) -> None:
     assert root.tag == "testsuites"
@@ -26,7 +24,6 @@ def counts_add_up(root: ET.Element) -> None:
         assert int(suite.get("skipped", "-1")) == sum(1 for c in cases if c.find("skipped") is not None)
 
 
-@pytest.mark.skipif(not (EXAMPLE_PROJECT / "infra-specs").is_dir(), reason="the example project is not there yet")
 def test_renamed_component_in_the_example_gives_located_failures(
     example_copy: Path, edit: object, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -13,7 +13,7 @@ from mkdocs_infraspec.check import check
 from mkdocs_infraspec.diagnostics import Diagnostic, Location, Severity
 from mkdocs_infraspec.report import render_sarif
 
-from .conftest import EXAMPLE_PROJECT, FIXTURES
+from .conftest import FIXTURES
 
 SCHEMA = json.loads((FIXTURES / "schemas" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
 
@@ -37,7 +37,6 @@ def renamed_example(example_copy: Path, edit: object) -> Path:
     return example_copy
 
 
-@pytest.mark.skipif(not (EXAMPLE_PROJECT / "infra-specs").is_dir(), reason="the example project is not there yet")
 def test_renamed_component_in_the_example_gives_valid_located_sarif(
     renamed_example: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

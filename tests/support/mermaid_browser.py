@@ -9,29 +9,20 @@ rendered diagram let a human look at the layout.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .browser import CHROMIUM_ARGS, chromium_path
+
 ROOT = Path(__file__).resolve().parents[2]
 
 #: Where mermaid's UMD build is looked for, first found wins (``MERMAID_JS`` overrides).
 MERMAID_CANDIDATES = (
     ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js",
-    Path("/tmp/npmtest/node_modules/mermaid/dist/mermaid.min.js"),
 )
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def mermaid_js() -> Path | None:
@@ -43,20 +34,9 @@ def mermaid_js() -> Path | None:
     return next((path for path in MERMAID_CANDIDATES if path.is_file()), None)
 
 
-def chromium() -> str | None:
-    """The Chromium binary to drive (``CHROMIUM`` overrides), or ``None``."""
-    configured = os.environ.get("CHROMIUM")
-    if configured:
-        return configured if Path(configured).is_file() else None
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium") or "", shutil.which("chromium-browser") or ""):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return None
-
-
 def unavailable() -> str | None:
     """Why the browser tests cannot run here, or ``None`` when they can."""
-    if chromium() is None:
+    if chromium_path() is None:
         return "no chromium (apt-get install -y chromium)"
     if mermaid_js() is None:
         return "no mermaid.min.js (npm install mermaid@11, or set MERMAID_JS)"
@@ -150,7 +130,7 @@ def mermaid_page(config: dict[str, Any] | None = None, width: int = 1400) -> Ite
     from playwright.sync_api import sync_playwright
 
     script = mermaid_js()
-    executable = chromium()
+    executable = chromium_path()
     assert script is not None and executable is not None, unavailable()
     settings = {"startOnLoad": False, "securityLevel": "strict", "maxTextSize": 50000, "maxEdges": 500}
     settings.update(config or {})
