@@ -9,7 +9,7 @@ from ..models.environments import Tier
 from . import Diagram
 from .context import Context, plural
 from .mermaid import Flowchart, Markup, label, node_id, wrap
-from .split import split, split_note
+from .split import part_diagram, split, split_note
 
 TIER_RANK = {Tier.DEVELOPMENT: 0, Tier.TEST: 1, Tier.STAGING: 2, Tier.PRODUCTION: 3}
 
@@ -105,12 +105,5 @@ def diagrams(ctx: Context) -> list[Diagram]:
         notes = [split_note(parts, part, "environments", "in order")]
         if boundaries and boundaries.promotion and part is parts[0]:
             notes.append("Thick arrows show the promotion path; dotted ones, services shared across environments.")
-        result.append(
-            Diagram(
-                "environments",
-                "Environment isolation" + (f" ({part.scope})" if part.scope else ""),
-                part.chart.text(),
-                " ".join(n for n in notes if n) or None,
-            )
-        )
+        result.append(part_diagram("environments", "Environment isolation", part, notes))
     return result

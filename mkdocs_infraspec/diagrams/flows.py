@@ -6,7 +6,7 @@ from ..models import Flow
 from . import Diagram
 from .context import Context
 from .mermaid import Flowchart, label, node_id
-from .split import split, split_note
+from .split import part_diagram, split, split_note
 
 
 def edge_label(flow: Flow) -> str:
@@ -67,7 +67,5 @@ def diagrams(ctx: Context) -> list[Diagram]:
         notes = [split_note(parts, part, "flows", "by where flows start")]
         if any(not f.encrypted for f in part.units):
             notes.append("Dotted arrows are unencrypted flows.")
-        result.append(
-            Diagram("flows", "Data flows" + (f" ({part.scope})" if part.scope else ""), part.chart.text(), " ".join(n for n in notes if n) or None)
-        )
+        result.append(part_diagram("flows", "Data flows", part, notes))
     return result

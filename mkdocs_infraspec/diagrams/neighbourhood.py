@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from . import Diagram
 from .context import NO_LAYER, Context, plural
 from .mermaid import Flowchart, escape, label, text_id
-from .split import split, split_note
+from .split import part_diagram, split, split_note
 
 #: Dependency reasons on arrows are cut shorter than labels: they sit between nodes.
 REASON_CHARS = 60
@@ -107,7 +107,5 @@ def diagrams(ctx: Context, component_id: str) -> list[Diagram]:
             dependents = sum(1 for n in found if n.role == "dependent")
             needs = len(found) - dependents
             notes.append(f"{plural(dependents, 'component depends', 'components depend')} on it; it depends on {plural(needs, 'thing')}.")
-        result.append(
-            Diagram("neighbourhood", f"Neighbourhood of {name}" + (f" ({part.scope})" if part.scope else ""), part.chart.text(), " ".join(n for n in notes if n) or None)
-        )
+        result.append(part_diagram("neighbourhood", f"Neighbourhood of {name}", part, notes))
     return result

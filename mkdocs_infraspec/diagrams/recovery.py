@@ -7,7 +7,7 @@ from ..models.disaster_recovery import BackupMethod, Failover
 from . import Diagram
 from .context import Context, plural
 from .mermaid import Flowchart, Group, Markup, label, node_id, text_id
-from .split import split, split_note
+from .split import part_diagram, split, split_note
 
 #: A failover of more components than this gets a count in its box instead of arrows.
 MAX_FAILOVER_ARROWS = 4
@@ -156,12 +156,5 @@ def diagrams(ctx: Context) -> list[Diagram]:
         notes = [split_note(parts, part, "components", "in chunks")]
         if dr.strategy and part is parts[0]:
             notes.append(f"Strategy: {dr.strategy.value}.")
-        result.append(
-            Diagram(
-                "recovery",
-                "Disaster recovery" + (f" ({part.scope})" if part.scope else ""),
-                part.chart.text(),
-                " ".join(n for n in notes if n) or None,
-            )
-        )
+        result.append(part_diagram("recovery", "Disaster recovery", part, notes))
     return result

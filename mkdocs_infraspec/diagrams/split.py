@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from . import Diagram
 from .mermaid import MAX_EDGES, MAX_TEXT_SIZE, Flowchart, fits, utf16_length
 
 T = TypeVar("T")
@@ -90,3 +91,9 @@ def split_note(parts: Sequence[Part[T]], part: Part[T], what: str, how: str) -> 
         f"so it is split {how} into {len(parts)} parts; this is {part.scope}. "
         f"Every one of the {what} appears in exactly one part."
     )
+
+
+def part_diagram(kind: str, title: str, part: Part[T], notes: Sequence[str | None]) -> Diagram:
+    """The Diagram of one part: the part's scope after the title, the notes that apply joined."""
+    scoped = f"{title} ({part.scope})" if part.scope else title
+    return Diagram(kind, scoped, part.chart.text(), " ".join(n for n in notes if n) or None)
